@@ -1,0 +1,1 @@
+"""rubricrl.data (see DESIGN.md)."""

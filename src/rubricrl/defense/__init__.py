@@ -1,0 +1,1 @@
+"""rubricrl.defense (see DESIGN.md)."""

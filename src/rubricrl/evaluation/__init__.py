@@ -1,0 +1,1 @@
+"""rubricrl.evaluation (see DESIGN.md)."""

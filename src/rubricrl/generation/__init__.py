@@ -1,0 +1,1 @@
+"""rubricrl.generation (see DESIGN.md)."""

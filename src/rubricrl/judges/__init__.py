@@ -1,0 +1,50 @@
+"""Judges: one async protocol; OpenAI-compatible HTTP, embedded llama.cpp and fake backends."""
+
+from rubricrl.judges._fake import FakeJudge
+from rubricrl.judges._local import LlamaCppJudge, default_model_path
+from rubricrl.judges._openai import API_KEY_ENV, OpenAIJudge
+from rubricrl.judges._parsing import (
+    EvidencePolicy,
+    ReplyError,
+    evidence_found,
+    parse_criterion_reply,
+    parse_json_object,
+    parse_one_call_reply,
+)
+from rubricrl.judges._prompts import (
+    TEMPLATE_VERSION,
+    criterion_schema,
+    new_fence,
+    one_call,
+    one_call_schema,
+    per_criterion_call,
+)
+from rubricrl.judges._protocol import BaseJudge, Judge, JudgeCall, JudgeError, JudgeReply
+from rubricrl.judges._specs import JudgeSpecError, resolve_judge
+
+__all__ = [
+    "API_KEY_ENV",
+    "BaseJudge",
+    "EvidencePolicy",
+    "FakeJudge",
+    "Judge",
+    "JudgeCall",
+    "JudgeError",
+    "JudgeReply",
+    "JudgeSpecError",
+    "LlamaCppJudge",
+    "OpenAIJudge",
+    "ReplyError",
+    "TEMPLATE_VERSION",
+    "criterion_schema",
+    "default_model_path",
+    "evidence_found",
+    "new_fence",
+    "one_call",
+    "one_call_schema",
+    "parse_criterion_reply",
+    "parse_json_object",
+    "parse_one_call_reply",
+    "per_criterion_call",
+    "resolve_judge",
+]

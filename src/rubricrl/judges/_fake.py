@@ -1,0 +1,107 @@
+"""A fake judge that answers from the reply schema: offline, deterministic, instant.
+
+Policies: ``approve`` (highest tier / true everywhere: the worst case for reward hacking, since
+it rewards anything), ``reject`` (lowest tier / false), ``random`` (seeded by the call content,
+so a rerun gives the same grades). ``scripted`` replays given reply texts or a callable, for
+tests of parsing, retries and abstention. It exercises the same parsing path as a real judge.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import random
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Literal
+
+from rubricrl.judges._protocol import BaseJudge, JudgeCall, JudgeError, JudgeReply
+
+FakePolicy = Literal["approve", "reject", "random"]
+Script = Callable[[JudgeCall], str | JudgeReply | Exception]
+
+
+def _reply_from_schema(schema: dict[str, Any], choose: Callable[[list[Any]], Any]) -> Any:
+    if "enum" in schema:
+        return choose(list(schema["enum"]))
+    kind = schema.get("type")
+    if kind == "object":
+        return {name: _reply_from_schema(sub, choose) for name, sub in schema["properties"].items()}
+    if kind == "boolean":
+        return choose([False, True])
+    if kind == "string":
+        return ""
+    if kind == "integer":
+        return 0
+    raise ValueError(f"fake judge cannot answer schema type {kind!r}")
+
+
+class FakeJudge(BaseJudge):
+    """Answers every call from its schema according to ``policy`` (or replays a script).
+
+    >>> judge = FakeJudge("approve")
+    >>> call = JudgeCall(messages=(), schema={"type": "object", "properties": {
+    ...     "evidence": {"type": "string"}, "tier": {"enum": [0, 1, 2]}}})
+    >>> asyncio.run(judge.complete(call)).text
+    '{"evidence": "", "tier": 2}'
+    """
+
+    def __init__(
+        self,
+        policy: FakePolicy = "approve",
+        *,
+        script: Iterable[str | JudgeReply | Exception] | Script | None = None,
+        latency_s: float = 0.0,
+        max_concurrency: int = 64,
+    ) -> None:
+        """Create a fake judge; ``script`` (texts, errors or a callable) overrides ``policy``."""
+        if policy not in ("approve", "reject", "random"):
+            raise ValueError(f"unknown fake policy {policy!r}; valid: approve, reject, random")
+        self.policy = policy
+        self.id = f"fake:{policy}" if script is None else "fake:scripted"
+        self.max_concurrency = max_concurrency
+        self.latency_s = latency_s
+        self.calls: list[JudgeCall] = []
+        self._script_fn: Script | None = script if callable(script) else None
+        self._script_iter: Iterator[str | JudgeReply | Exception] | None = (
+            iter(script) if script is not None and not callable(script) else None
+        )
+
+    def _choose(self, call: JudgeCall) -> Callable[[list[Any]], Any]:
+        if self.policy == "approve":
+            return lambda options: options[-1]
+        if self.policy == "reject":
+            return lambda options: options[0]
+        digest = hashlib.sha256(repr(call.messages).encode("utf-8")).digest()
+        rng = random.Random(digest)
+        return rng.choice
+
+    def _scripted(self, call: JudgeCall) -> str | JudgeReply | Exception | None:
+        if self._script_fn is not None:
+            return self._script_fn(call)
+        if self._script_iter is not None:
+            try:
+                return next(self._script_iter)
+            except StopIteration:
+                raise JudgeError("script_exhausted", retryable=False) from None
+        return None
+
+    async def complete(self, call: JudgeCall) -> JudgeReply:
+        """Answer from the script, else from the schema and the policy."""
+        self.calls.append(call)
+        if self.latency_s:
+            await asyncio.sleep(self.latency_s)
+        scripted = self._scripted(call)
+        if isinstance(scripted, Exception):
+            raise scripted
+        if isinstance(scripted, JudgeReply):
+            return scripted
+        text = (
+            scripted
+            if scripted is not None
+            else json.dumps(_reply_from_schema(call.schema, self._choose(call)))
+        )
+        prompt_chars = sum(len(message["content"]) for message in call.messages)
+        return JudgeReply(
+            text=text, prompt_tokens=prompt_chars // 4, completion_tokens=len(text) // 4
+        )

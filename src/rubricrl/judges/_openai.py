@@ -1,0 +1,165 @@
+"""OpenAI-compatible chat-completions judge over one pooled aiohttp session.
+
+Works with vLLM, SGLang, llama.cpp's server and hosted APIs: the reply format is requested with
+the standard ``response_format={"type": "json_schema", ...}`` field. One ``ClientSession`` per
+judge (opened lazily, closed by :meth:`aclose` / ``async with``) owns the keep-alive pool;
+concurrency comes from the engine's semaphore and the connector limit, never more sessions.
+aiohttp was measured here at ~3,500 requests/s vs ~100-260 for httpx (ENVIRONMENT.md).
+The API key comes from ``RUBRICRL_API_KEY`` (or the constructor) and is never logged: it lives
+only in the Authorization header, and ``repr``/``id`` omit it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from typing import Any
+
+import aiohttp
+
+from rubricrl.judges._protocol import BaseJudge, JudgeCall, JudgeError, JudgeReply
+
+API_KEY_ENV = "RUBRICRL_API_KEY"
+MAX_RESPONSE_BYTES = 4 * 1024 * 1024
+
+
+def _retry_after_s(headers: Any) -> float | None:
+    value = headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None  # HTTP-date form: fall back to our own backoff
+
+
+def _classify_status(status: int, body: str, headers: Any) -> JudgeError:
+    snippet = " ".join(body.split())[:200]
+    if status == 429:
+        return JudgeError(
+            "http_429", snippet, retryable=True, retry_after_s=_retry_after_s(headers)
+        )
+    if status >= 500:
+        return JudgeError(
+            f"http_{status}", snippet, retryable=True, retry_after_s=_retry_after_s(headers)
+        )
+    if status in (401, 403):
+        return JudgeError("auth_failed", f"HTTP {status}", retryable=False)
+    return JudgeError(f"http_{status}", snippet, retryable=status in (408, 409))
+
+
+class OpenAIJudge(BaseJudge):
+    """A judge behind any OpenAI-compatible ``/v1/chat/completions`` endpoint."""
+
+    def __init__(
+        self,
+        model: str,
+        base_url: str,
+        *,
+        api_key: str | None = None,
+        timeout_s: float = 60.0,
+        max_concurrency: int = 256,
+        structured_output: str = "json_schema",
+    ) -> None:
+        """Create the judge; nothing connects until the first call.
+
+        Args:
+            model: Model name sent in each request.
+            base_url: The server's ``/v1`` URL, e.g. ``http://127.0.0.1:8000/v1``.
+            api_key: Bearer token; defaults to ``$RUBRICRL_API_KEY``.
+            timeout_s: Per-call total timeout.
+            max_concurrency: Pool size (connections) and the engine's concurrency bound.
+            structured_output: ``json_schema`` (standard), ``json_object`` (llama.cpp's
+                ``{"type": "json_object", "schema": ...}`` form) or ``none``.
+        """
+        self.model = model
+        self.base_url = base_url.rstrip("/")
+        self.id = f"openai:{model}@{self.base_url}"
+        self.max_concurrency = max_concurrency
+        self.timeout_s = timeout_s
+        self.structured_output = structured_output
+        self._api_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
+        self._session: aiohttp.ClientSession | None = None
+        self.sessions_opened = 0
+
+    def __repr__(self) -> str:
+        return f"OpenAIJudge(model={self.model!r}, base_url={self.base_url!r})"
+
+    def _get_session(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            connector = aiohttp.TCPConnector(limit=self.max_concurrency, keepalive_timeout=60)
+            headers = {"Content-Type": "application/json"}
+            if self._api_key:
+                headers["Authorization"] = f"Bearer {self._api_key}"
+            self._session = aiohttp.ClientSession(
+                connector=connector,
+                headers=headers,
+                timeout=aiohttp.ClientTimeout(total=self.timeout_s),
+            )
+            self.sessions_opened += 1
+        return self._session
+
+    def _payload(self, call: JudgeCall) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "model": self.model,
+            "messages": list(call.messages),
+            "max_tokens": call.max_tokens,
+            "temperature": call.temperature,
+        }
+        if call.seed is not None:
+            payload["seed"] = call.seed
+        if self.structured_output == "json_schema":
+            payload["response_format"] = {
+                "type": "json_schema",
+                "json_schema": {"name": call.schema_name, "schema": call.schema, "strict": True},
+            }
+        elif self.structured_output == "json_object":
+            payload["response_format"] = {"type": "json_object", "schema": call.schema}
+        return payload
+
+    async def complete(self, call: JudgeCall) -> JudgeReply:
+        """POST one chat completion; raise JudgeError classified as retryable or not."""
+        started = time.perf_counter()
+        url = f"{self.base_url}/chat/completions"
+        try:
+            async with self._get_session().post(url, json=self._payload(call)) as http_response:
+                raw = await http_response.content.read(MAX_RESPONSE_BYTES + 1)
+                body = raw.decode("utf-8", errors="replace")
+                if http_response.status != 200:
+                    raise _classify_status(http_response.status, body, http_response.headers)
+        except TimeoutError:
+            raise JudgeError(
+                "timeout", f"no reply within {self.timeout_s} s", retryable=True
+            ) from None
+        except aiohttp.ClientError as error:
+            raise JudgeError("connection_error", type(error).__name__, retryable=True) from None
+        if len(raw) > MAX_RESPONSE_BYTES:
+            raise JudgeError("response_too_large", retryable=False)
+        return _reply_from_body(body, time.perf_counter() - started)
+
+    async def aclose(self) -> None:
+        """Close the pooled session."""
+        if self._session is not None and not self._session.closed:
+            await self._session.close()
+        self._session = None
+
+
+def _reply_from_body(body: str, latency_s: float) -> JudgeReply:
+    try:
+        data = json.loads(body)
+        choice = data["choices"][0]
+        text = choice["message"]["content"]
+        usage = data.get("usage") or {}
+    except (ValueError, KeyError, IndexError, TypeError):
+        raise JudgeError("bad_protocol", "not a chat completion", retryable=True) from None
+    if not isinstance(text, str):
+        # A refusal field or tool call instead of content: the grade is missing, not zero.
+        raise JudgeError("no_content", "reply has no text content", retryable=True)
+    return JudgeReply(
+        text=text,
+        prompt_tokens=int(usage.get("prompt_tokens") or 0),
+        completion_tokens=int(usage.get("completion_tokens") or 0),
+        latency_s=latency_s,
+        finish_reason=choice.get("finish_reason"),
+    )

@@ -1,0 +1,1 @@
+"""rubricrl.rewards (see DESIGN.md)."""

@@ -1,0 +1,44 @@
+"""Rubrics as first-class, versioned, validated objects."""
+
+from rubricrl.rubric._loading import (
+    RubricError,
+    dump_rubric_yaml,
+    format_validation_error,
+    load_rubric,
+    loads_rubric,
+    rubric_from_data,
+    rubric_json_schema,
+)
+from rubricrl.rubric._models import (
+    AggregationConfig,
+    Criterion,
+    Interaction,
+    Provenance,
+    Rubric,
+    Shaping,
+    Tier,
+    VerifierSpec,
+)
+from rubricrl.rubric._scores import CriterionScore, Flag, Reward, ScoreStatus
+
+__all__ = [
+    "AggregationConfig",
+    "Criterion",
+    "CriterionScore",
+    "Flag",
+    "Interaction",
+    "Provenance",
+    "Reward",
+    "Rubric",
+    "RubricError",
+    "ScoreStatus",
+    "Shaping",
+    "Tier",
+    "VerifierSpec",
+    "dump_rubric_yaml",
+    "format_validation_error",
+    "load_rubric",
+    "loads_rubric",
+    "rubric_from_data",
+    "rubric_json_schema",
+]

@@ -1,0 +1,1 @@
+"""rubricrl.scoring (see DESIGN.md)."""

@@ -1,0 +1,1 @@
+"""rubricrl.training (see DESIGN.md)."""
