@@ -95,7 +95,8 @@ def shape_power(value: float, shaping: Shaping) -> float:
 def shape_piecewise(value: float, shaping: Shaping) -> float:
     """Linear interpolation through monotone knots from (0, 0) to (1, 1).
 
-    >>> round(shape_piecewise(0.75, Shaping(kind="piecewise", knots=[(0, 0), (0.5, 0.2), (1, 1)])), 6)
+    >>> knots = [(0, 0), (0.5, 0.2), (1, 1)]
+    >>> round(shape_piecewise(0.75, Shaping(kind="piecewise", knots=knots)), 6)
     0.6
     """
     knots = shaping.knots

@@ -1,0 +1,5 @@
+"""``python -m rubricrl`` runs the CLI."""
+
+from rubricrl.cli import main
+
+main()
