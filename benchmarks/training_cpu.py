@@ -20,7 +20,7 @@ import platform
 import time
 from pathlib import Path
 
-from rubricrl.training import load_recipe, run_recipe
+from rubricrl.training import Recipe, load_recipe, run_recipe
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -32,8 +32,8 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
-def collect(run_dir: Path, recipe_path: Path, wall_s: float | None) -> dict:
-    recipe = load_recipe(recipe_path)
+def collect(recipe: Recipe, recipe_path: Path, wall_s: float | None) -> dict:
+    run_dir = recipe.run_dir
     evals = _read_jsonl(run_dir / "evals.jsonl")
     curves = []
     for stage in recipe.stages:
@@ -95,21 +95,38 @@ def collect(run_dir: Path, recipe_path: Path, wall_s: float | None) -> dict:
     }
 
 
+def with_steps(recipe: Recipe, steps: list[int] | None) -> Recipe:
+    """The recipe with shorter stages (save a checkpoint every step so a rerun can resume)."""
+    if not steps:
+        return recipe
+    stages = tuple(
+        stage.model_copy(
+            update={"grpo": stage.grpo.model_copy(update={"max_steps": n, "save_steps": 1})}
+        )
+        for stage, n in zip(recipe.stages, steps, strict=True)
+    )
+    return recipe.model_copy(update={"stages": stages})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--recipe", default=str(ROOT / "recipes" / "demo_cpu.yaml"))
     parser.add_argument("--run-dir", default="/tmp/rubricrl_bench_runs")
     parser.add_argument("--collect-only", action="store_true")
     parser.add_argument("--resume", action="store_true")
+    parser.add_argument(
+        "--steps", type=int, nargs="*", default=None, help="Override max_steps per stage."
+    )
     args = parser.parse_args()
     recipe_path = Path(args.recipe).resolve()
-    recipe = load_recipe(recipe_path).model_copy(update={"output_dir": args.run_dir})
+    recipe = with_steps(load_recipe(recipe_path), args.steps)
+    recipe = recipe.model_copy(update={"output_dir": args.run_dir})
     wall_s = None
     if not args.collect_only:
         started = time.perf_counter()
         run_recipe(recipe, resume=args.resume)
         wall_s = round(time.perf_counter() - started, 1)
-    result = collect(recipe.run_dir, recipe_path, wall_s)
+    result = collect(recipe, recipe_path, wall_s)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "training_cpu.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result["heldout"], indent=2))

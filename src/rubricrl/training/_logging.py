@@ -71,7 +71,7 @@ def metrics_callback(log_dir: Path, stage: str) -> Any:
     """A ``TrainerCallback`` that writes every trainer log through a :class:`MetricsLogger`."""
     from transformers import TrainerCallback
 
-    class MetricsCallback(TrainerCallback):  # type: ignore[misc]
+    class MetricsCallback(TrainerCallback):
         def __init__(self) -> None:
             self.logger = MetricsLogger(log_dir, stage)
 

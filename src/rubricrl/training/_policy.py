@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from rubricrl.training._recipe import RecipeError
 
@@ -36,7 +37,8 @@ def dequantize_gguf(gguf_path: Path, target: Path) -> Path:
     config = loaded.config
     if hasattr(config, "quantization_config"):
         del config.quantization_config
-    model = AutoModelForCausalLM.from_config(config)
+    auto: Any = AutoModelForCausalLM  # from_config is untyped
+    model = auto.from_config(config)
     model.load_state_dict(loaded.state_dict(), strict=True)
     partial = target.with_name(target.name + ".partial")
     model.save_pretrained(partial)

@@ -100,7 +100,7 @@ def grpo_config(stage: Stage, output_dir: Path, reward_weights: list[float]) -> 
         RecipeError: If TRL rejects a field of ``grpo.extra``.
     """
     import torch
-    from trl import GRPOConfig
+    from trl.trainer.grpo_config import GRPOConfig
 
     settings = stage.grpo
     gpu = torch.cuda.is_available()
@@ -139,13 +139,13 @@ def train_stage(
         RecipeError: On a bad dataset, rubric, defense or GRPO setting.
     """
     from datasets import Dataset
-    from trl import GRPOTrainer
+    from trl.trainer.grpo_trainer import GRPOTrainer
 
     from rubricrl.training._logging import metrics_callback
 
     started = time.perf_counter()
     dataset = Dataset.from_list(as_conversation(stage_records(stage.datasets, recipe)))
-    rewards = [build_reward(spec, recipe, stage.defense) for spec in stage.rewards]
+    rewards: list[Any] = [build_reward(spec, recipe, stage.defense) for spec in stage.rewards]
     config = grpo_config(stage, stage_dir, [spec.weight for spec in stage.rewards])
     metrics = metrics_callback(stage_dir, stage.name)
     checkpoint = last_checkpoint(stage_dir) if resume else None
@@ -279,7 +279,7 @@ def _step_guard(run: _Run, stage: Stage) -> list[Any]:
     every = guard.every_steps
     stage_dir = run.run_dir / stage.name
 
-    class StepEvaluation(TrainerCallback):  # type: ignore[misc]
+    class StepEvaluation(TrainerCallback):
         def on_step_end(self, args: Any, state: Any, control: Any, **kwargs: Any) -> None:
             if state.global_step % every or state.global_step >= args.max_steps:
                 return
