@@ -1,7 +1,14 @@
 """Judges: one async protocol; OpenAI-compatible HTTP, embedded llama.cpp and fake backends."""
 
 from rubricrl.judges._fake import FakeJudge
-from rubricrl.judges._local import LlamaCppJudge, default_model_path
+from rubricrl.judges._local import LlamaCppJudge, grammar_for_schema
+from rubricrl.judges._local_models import (
+    MODEL_ALIASES,
+    assemble_split_model,
+    default_model_path,
+    models_cache_dir,
+    resolve_model_path,
+)
 from rubricrl.judges._openai import API_KEY_ENV, OpenAIJudge
 from rubricrl.judges._parsing import (
     EvidencePolicy,
@@ -33,12 +40,16 @@ __all__ = [
     "JudgeReply",
     "JudgeSpecError",
     "LlamaCppJudge",
+    "MODEL_ALIASES",
     "OpenAIJudge",
     "ReplyError",
     "TEMPLATE_VERSION",
+    "assemble_split_model",
     "criterion_schema",
     "default_model_path",
     "evidence_found",
+    "grammar_for_schema",
+    "models_cache_dir",
     "new_fence",
     "one_call",
     "one_call_schema",
@@ -46,5 +57,6 @@ __all__ = [
     "parse_json_object",
     "parse_one_call_reply",
     "per_criterion_call",
+    "resolve_model_path",
     "resolve_judge",
 ]
