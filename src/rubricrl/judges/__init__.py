@@ -25,6 +25,7 @@ from rubricrl.judges._prompts import (
     one_call,
     one_call_schema,
     per_criterion_call,
+    per_criterion_calls,
 )
 from rubricrl.judges._protocol import BaseJudge, Judge, JudgeCall, JudgeError, JudgeReply
 from rubricrl.judges._specs import JudgeSpecError, resolve_judge
@@ -57,6 +58,7 @@ __all__ = [
     "parse_json_object",
     "parse_one_call_reply",
     "per_criterion_call",
+    "per_criterion_calls",
     "resolve_model_path",
     "resolve_judge",
 ]
