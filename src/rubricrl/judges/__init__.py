@@ -9,7 +9,7 @@ from rubricrl.judges._local_models import (
     models_cache_dir,
     resolve_model_path,
 )
-from rubricrl.judges._openai import API_KEY_ENV, OpenAIJudge
+from rubricrl.judges._openai import API_KEY_ENV, STRUCTURED_OUTPUT_ENV, OpenAIJudge
 from rubricrl.judges._parsing import (
     EvidencePolicy,
     ReplyError,
@@ -44,6 +44,7 @@ __all__ = [
     "MODEL_ALIASES",
     "OpenAIJudge",
     "ReplyError",
+    "STRUCTURED_OUTPUT_ENV",
     "TEMPLATE_VERSION",
     "assemble_split_model",
     "criterion_schema",

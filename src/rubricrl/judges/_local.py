@@ -91,6 +91,7 @@ class LlamaCppJudge(BaseJudge):
         n_threads: int | None = None,
         n_batch: int = 512,
         seed: int = 0,
+        reuse_prefix: bool = True,
     ) -> None:
         """Resolve the model file; load nothing yet.
 
@@ -101,6 +102,8 @@ class LlamaCppJudge(BaseJudge):
             n_threads: CPU threads (default: all cores).
             n_batch: Prompt tokens evaluated per batch.
             seed: Sampling seed used when a call carries none.
+            reuse_prefix: Keep the KV cache between calls and evaluate only the tokens after
+                the common prefix (default). ``False`` evaluates every prompt from scratch.
 
         Raises:
             JudgeError: ``model_missing`` with a one-line message naming what to install.
@@ -112,6 +115,7 @@ class LlamaCppJudge(BaseJudge):
         self.n_threads = n_threads or max(1, os.cpu_count() or 1)
         self.n_batch = n_batch
         self.seed = seed
+        self.reuse_prefix = reuse_prefix
         self._llama: Any = None
         self._lock = threading.Lock()
         self._executor: ThreadPoolExecutor | None = None
@@ -153,6 +157,8 @@ class LlamaCppJudge(BaseJudge):
             )
 
     def _generate(self, llama: Any, call: JudgeCall) -> dict[str, Any]:
+        if not self.reuse_prefix:
+            llama.reset()
         try:
             result: dict[str, Any] = llama.create_chat_completion(
                 messages=list(call.messages),
