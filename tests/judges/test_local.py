@@ -30,6 +30,8 @@ from rubricrl.rubric import Criterion, CriterionScore, Rubric, Tier
 from rubricrl.scoring import EngineConfig, GradingItem, ScoringEngine
 
 pytest.importorskip("llama_cpp")
+# Real model calls: generous per-test limit for a busy 2-core machine.
+pytestmark = pytest.mark.timeout(900)
 
 RUBRIC = Rubric(
     id="local-judge-test",
@@ -78,9 +80,11 @@ def _check_score(criterion: Criterion, score: CriterionScore) -> None:
 
 
 async def test_per_criterion_replies_parse_and_stay_in_range(judge: LlamaCppJudge) -> None:
+    # Gathered on purpose: the judge must queue concurrent calls on its one worker thread.
     fence = new_fence(PROMPT, RESPONSE)
-    for criterion in RUBRIC.criteria:
-        reply = await judge.complete(per_criterion_call(RUBRIC, criterion, PROMPT, RESPONSE, fence))
+    calls = [per_criterion_call(RUBRIC, c, PROMPT, RESPONSE, fence) for c in RUBRIC.criteria]
+    replies = await asyncio.gather(*(judge.complete(call) for call in calls))
+    for criterion, reply in zip(RUBRIC.criteria, replies, strict=True):
         assert reply.prompt_tokens > 0 and reply.completion_tokens > 0
         _check_score(criterion, parse_criterion_reply(criterion, reply.text, RESPONSE, judge.id))
 
@@ -125,25 +129,15 @@ async def test_event_loop_keeps_running_during_a_call(judge: LlamaCppJudge) -> N
             await asyncio.sleep(0.005)
             ticks += 1
 
-    criterion = RUBRIC.criteria[1]
+    schema = {"type": "object", "properties": {"met": {"type": "boolean"}}, "required": ["met"]}
+    messages = ({"role": "user", "content": "Write a long story about the sea, then answer."},)
     task = asyncio.create_task(ticker())
     try:
         await asyncio.sleep(0)
-        fence = new_fence(PROMPT, RESPONSE)
-        await judge.complete(
-            per_criterion_call(RUBRIC, criterion, "other " + PROMPT, RESPONSE, fence)
-        )
+        await judge.complete(JudgeCall(messages=messages, schema=schema, max_tokens=8))
     finally:
         task.cancel()
     assert ticks >= 3  # a blocked loop would not tick at all while the model runs
-
-
-async def test_concurrent_calls_are_serialised_and_all_answer(judge: LlamaCppJudge) -> None:
-    fence = new_fence(PROMPT, RESPONSE)
-    calls = [per_criterion_call(RUBRIC, c, PROMPT, RESPONSE, fence) for c in RUBRIC.criteria]
-    replies = await asyncio.gather(*(judge.complete(call) for call in calls))
-    for criterion, reply in zip(RUBRIC.criteria, replies, strict=True):
-        _check_score(criterion, parse_criterion_reply(criterion, reply.text, RESPONSE, judge.id))
 
 
 async def test_context_overflow_is_not_retryable_and_the_criterion_abstains() -> None:
@@ -167,7 +161,7 @@ async def test_context_overflow_is_not_retryable_and_the_criterion_abstains() ->
 async def test_engine_grades_with_the_embedded_judge(judge: LlamaCppJudge) -> None:
     items = [
         GradingItem(id=str(i), prompt=PROMPT, response=response, rubric=RUBRIC)
-        for i, response in enumerate([RESPONSE, "London.", "I don't know, sorry."])
+        for i, response in enumerate([RESPONSE, "London."])
     ]
     engine = ScoringEngine(judge, EngineConfig(mode="per_criterion"), owns_judge=False)
     rewards = await engine.grade_batch(items)

@@ -10,8 +10,10 @@ is the standard OpenAI form (vLLM, SGLang, OpenAI, llama.cpp's C++ ``llama-serve
 ``json_object`` is ``{"type": "json_object", "schema": ...}``, the only form that the Python
 ``llama_cpp.server`` (llama-cpp-python 0.3.36) honours: its request model types
 ``response_format.type`` as ``Literal["text", "json_object"]`` and answers the standard form
-with HTTP 422. The default, ``auto``, sends ``json_schema`` and, if the server rejects
-``response_format`` (HTTP 400/422 naming it), switches this judge to ``json_object`` and resends.
+with a validation error sent as HTTP 500. The default, ``auto``, sends ``json_schema`` and, if
+the server rejects ``response_format`` (HTTP 400/422/500 naming it), switches this judge to
+``json_object`` and resends; an explicitly chosen form that is rejected fails at once
+(``response_format_rejected``, not retryable) instead of being retried.
 The API key comes from ``RUBRICRL_API_KEY`` (or the constructor) and is never logged: it lives
 only in the Authorization header, and ``repr``/``id`` omit it.
 """
@@ -145,8 +147,15 @@ class OpenAIJudge(BaseJudge):
         try:
             return await self._post(call)
         except JudgeError as error:
-            if sent_form != "auto" or not _rejects_response_format(error):
+            if sent_form == "none" or not _rejects_response_format(error):
                 raise
+            if sent_form != "auto":  # retrying the same form cannot help
+                raise JudgeError(
+                    "response_format_rejected",
+                    f"the server rejects structured_output={sent_form}; set structured_output "
+                    f"(or ${STRUCTURED_OUTPUT_ENV}) to another form",
+                    retryable=False,
+                ) from None
         if self.structured_output == "auto":
             _LOG.warning(
                 "%s rejects response_format json_schema; using json_object+schema", self.base_url
@@ -210,5 +219,10 @@ def _structured_output_form(requested: str | None) -> str:
 
 
 def _rejects_response_format(error: JudgeError) -> bool:
-    """Whether an HTTP error says the server does not accept our ``response_format``."""
-    return error.reason in ("http_400", "http_422") and "response_format" in str(error)
+    """Whether an HTTP error says the server does not accept our ``response_format``.
+
+    ``llama_cpp.server`` 0.3.36 reports its request-validation errors as HTTP 500 (its error
+    handler wraps FastAPI's ``RequestValidationError``), others use 400 or 422.
+    """
+    statuses = ("http_400", "http_422", "http_500")
+    return error.reason in statuses and "response_format" in str(error)
