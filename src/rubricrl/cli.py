@@ -24,6 +24,7 @@ from rubricrl.rubric import (
     load_rubric,
     load_rubrics,
     rubric_json_schema,
+    shipped_rubric,
 )
 from rubricrl.scoring import (
     BudgetExceeded,
@@ -142,6 +143,60 @@ def grade(
     except (JudgeError, BudgetExceeded) as error:
         fail(f"{error}; finished rows are kept in {output}, rerun with --resume", 1)
     typer.echo(json.dumps(summary))
+
+
+# ----------------------------------------------------------------------------- demo
+def _print_demo_table(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title="rubricrl demo: rewards from the embedded judge (machinery, not quality)")
+    table.add_column("id")
+    table.add_column("reward", justify="right")
+    table.add_column("criteria (score or abstain reason)")
+    table.add_column("flags")
+    for row in rows:
+        reward = "abstain" if row["reward"] is None else f"{row['reward']:.3f}"
+        criteria = ", ".join(
+            f"{c['id']}={c['score']:.2f}" if c["score"] is not None else f"{c['id']}={c['reason']}"
+            for c in row["criteria"]
+        )
+        flags = ", ".join(sorted({f["name"] for f in row["flags"]})) or "-"
+        table.add_row(row["id"], reward, criteria, flags)
+    Console().print(table)
+
+
+@app.command()
+def demo(
+    judge: JudgeOption = "local",
+    quick: Annotated[bool, typer.Option("--quick", help="A short run (CI).")] = False,
+    output_dir: Annotated[Path, typer.Option(help="Where results go.")] = Path("rubricrl-demo"),
+    rubric_name: Annotated[str, typer.Option("--rubric", help="Shipped rubric name.")] = (
+        "writing_quality"
+    ),
+) -> None:
+    """Run the main job offline on the embedded defaults and print where results are."""
+    from rubricrl.evaluation import run_demo
+
+    try:
+        rubric = shipped_rubric(rubric_name)
+        judge_backend = resolve_judge(judge)
+        with progress_bar() as progress:
+            task = progress.add_task("grading demo responses", total=None)
+            result = asyncio.run(
+                run_demo(
+                    judge_backend,
+                    rubric,
+                    output_dir,
+                    quick=quick,
+                    on_row=lambda _: progress.advance(task),
+                )
+            )
+    except (RubricError, JudgeSpecError, InputError) as error:
+        fail(str(error), 2)
+    except (JudgeError, OSError) as error:
+        fail(str(error), 1)
+    _print_demo_table(result.rows)
+    typer.echo(f"results in {result.output_dir}/ (graded.jsonl, summary.json)")
 
 
 def main() -> None:
