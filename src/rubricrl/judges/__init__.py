@@ -1,6 +1,6 @@
 """Judges: one async protocol; OpenAI-compatible HTTP, embedded llama.cpp and fake backends."""
 
-from rubricrl.judges._fake import FakeJudge
+from rubricrl.judges._fake import FakeJudge, FakePolicy, reply_from_schema
 from rubricrl.judges._local import LlamaCppJudge, default_model_path
 from rubricrl.judges._openai import API_KEY_ENV, OpenAIJudge
 from rubricrl.judges._parsing import (
@@ -27,6 +27,7 @@ __all__ = [
     "BaseJudge",
     "EvidencePolicy",
     "FakeJudge",
+    "FakePolicy",
     "Judge",
     "JudgeCall",
     "JudgeError",
@@ -46,5 +47,6 @@ __all__ = [
     "parse_json_object",
     "parse_one_call_reply",
     "per_criterion_call",
+    "reply_from_schema",
     "resolve_judge",
 ]

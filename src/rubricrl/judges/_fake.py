@@ -36,6 +36,30 @@ def _reply_from_schema(schema: dict[str, Any], choose: Callable[[list[Any]], Any
     raise ValueError(f"fake judge cannot answer schema type {kind!r}")
 
 
+def policy_chooser(policy: FakePolicy, key: str = "") -> Callable[[list[Any]], Any]:
+    """How ``policy`` picks among options; ``random`` is seeded by ``key`` (e.g. the messages)."""
+    if policy == "approve":
+        return lambda options: options[-1]
+    if policy == "reject":
+        return lambda options: options[0]
+    return random.Random(hashlib.sha256(key.encode("utf-8")).digest()).choice
+
+
+def reply_from_schema(schema: dict[str, Any], policy: FakePolicy = "approve", key: str = "") -> Any:
+    """A reply object valid for ``schema``: highest enum / true (approve), lowest (reject), random.
+
+    The fake judge and :mod:`rubricrl.testing`'s fake server both answer with this, so they grade
+    alike. ``key`` seeds the ``random`` policy.
+
+    Raises:
+        ValueError: On a schema type the fake cannot answer.
+
+    >>> reply_from_schema({"type": "object", "properties": {"tier": {"enum": [0, 1, 2]}}})
+    {'tier': 2}
+    """
+    return _reply_from_schema(schema, policy_chooser(policy, key))
+
+
 class FakeJudge(BaseJudge):
     """Answers every call from its schema according to ``policy`` (or replays a script).
 
@@ -67,15 +91,6 @@ class FakeJudge(BaseJudge):
             iter(script) if script is not None and not callable(script) else None
         )
 
-    def _choose(self, call: JudgeCall) -> Callable[[list[Any]], Any]:
-        if self.policy == "approve":
-            return lambda options: options[-1]
-        if self.policy == "reject":
-            return lambda options: options[0]
-        digest = hashlib.sha256(repr(call.messages).encode("utf-8")).digest()
-        rng = random.Random(digest)
-        return rng.choice
-
     def _scripted(self, call: JudgeCall) -> str | JudgeReply | Exception | None:
         if self._script_fn is not None:
             return self._script_fn(call)
@@ -99,7 +114,7 @@ class FakeJudge(BaseJudge):
         text = (
             scripted
             if scripted is not None
-            else json.dumps(_reply_from_schema(call.schema, self._choose(call)))
+            else json.dumps(reply_from_schema(call.schema, self.policy, repr(call.messages)))
         )
         prompt_chars = sum(len(message["content"]) for message in call.messages)
         return JudgeReply(
