@@ -7,7 +7,7 @@ process (``python -m rubricrl.testing.fake_openai_server`` prints its URL on the
 
 from rubricrl.testing._faults import CONTENT_FAULTS, DEFAULT_FAULT_MIX, FAULT_KINDS, FaultPlan
 from rubricrl.testing._process import FakeServerProcess
-from rubricrl.testing.fake_openai_server import FakeOpenAIServer, FakeServerConfig, serve
+from rubricrl.testing._server import FakeOpenAIServer, FakeServerConfig, serve
 
 __all__ = [
     "CONTENT_FAULTS",

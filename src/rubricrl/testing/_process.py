@@ -10,7 +10,7 @@ import threading
 import urllib.request
 from typing import Any
 
-from rubricrl.testing.fake_openai_server import FakeServerConfig
+from rubricrl.testing._server import FakeServerConfig
 
 _DEFAULTS = FakeServerConfig()
 
