@@ -8,7 +8,10 @@ import subprocess
 import sys
 import threading
 import urllib.request
+from pathlib import Path
 from typing import Any
+
+import rubricrl
 
 from rubricrl.testing._server import FakeServerConfig
 
@@ -70,6 +73,12 @@ class FakeServerProcess:
 
     def __enter__(self) -> FakeServerProcess:
         environment = dict(os.environ)
+        # The child must import the same rubricrl as this process (e.g. a source checkout).
+        package_root = str(Path(rubricrl.__file__).resolve().parent.parent)
+        inherited = environment.get("PYTHONPATH")
+        environment["PYTHONPATH"] = (
+            package_root + os.pathsep + inherited if inherited else package_root
+        )
         if self.config.api_key:
             environment["RUBRICRL_FAKE_SERVER_API_KEY"] = self.config.api_key
         command = [
