@@ -178,3 +178,17 @@ async def test_garbage_abstains_as_bad_protocol() -> None:
         rewards, _ = await _grade(server.url, _config(), 2)
     assert {s.reason for r in rewards for s in r.criteria} == {"bad_protocol"}
     assert all(reward.value is None for reward in rewards)
+
+
+async def test_second_pass_is_served_from_an_empty_then_filled_cache(tmp_path: object) -> None:
+    # Regression: an empty GradingCache is falsy (it has __len__); the engine must test
+    # "is not None", or the first pass over a fresh cache crashes.
+    cache_path = str(tmp_path) + "/cache.sqlite"
+    with _server() as server:
+        first, _ = await _grade(server.url, _config(cache_path=cache_path), 4)
+        before = server.get("/stats")["chat_completions"]
+        second, stats = await _grade(server.url, _config(cache_path=cache_path), 4)
+        after = server.get("/stats")["chat_completions"]
+    assert [r.value for r in first] == [r.value for r in second] == [1.0] * 4
+    assert after == before and stats.cache_hits == 4 * 3  # type: ignore[attr-defined]
+    assert all(score.cached for reward in second for score in reward.criteria)

@@ -21,19 +21,43 @@ FakePolicy = Literal["approve", "reject", "random"]
 Script = Callable[[JudgeCall], str | JudgeReply | Exception]
 
 
-def _reply_from_schema(schema: dict[str, Any], choose: Callable[[list[Any]], Any]) -> Any:
+def _reply_from_schema(
+    schema: dict[str, Any], choose: Callable[[list[Any]], Any], root: dict[str, Any]
+) -> Any:
+    if "$ref" in schema:
+        return _reply_from_schema(_resolve_ref(root, schema["$ref"]), choose, root)
     if "enum" in schema:
         return choose(list(schema["enum"]))
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if options:
+        # Optional fields (pydantic's ``X | None``): answer the non-null branch.
+        usable = [option for option in options if option.get("type") != "null"] or options
+        return _reply_from_schema(usable[0], choose, root)
     kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((name for name in kind if name != "null"), "null")
     if kind == "object":
-        return {name: _reply_from_schema(sub, choose) for name, sub in schema["properties"].items()}
+        properties = schema.get("properties", {})
+        return {name: _reply_from_schema(sub, choose, root) for name, sub in properties.items()}
+    simple: dict[str, Any] = {"string": "", "integer": 0, "number": 0.0, "null": None}
     if kind == "boolean":
         return choose([False, True])
-    if kind == "string":
-        return ""
-    if kind == "integer":
-        return 0
+    if kind == "array":
+        return []
+    if kind in simple:
+        return simple[kind]
     raise ValueError(f"fake judge cannot answer schema type {kind!r}")
+
+
+def _resolve_ref(root: dict[str, Any], ref: str) -> dict[str, Any]:
+    if not ref.startswith("#/"):
+        raise ValueError(f"fake judge resolves only local $refs, not {ref!r}")
+    node: Any = root
+    for part in ref[2:].split("/"):
+        node = node.get(part) if isinstance(node, dict) else None
+    if not isinstance(node, dict):
+        raise ValueError(f"$ref {ref!r} does not name a schema")
+    return node
 
 
 def policy_chooser(policy: FakePolicy, key: str = "") -> Callable[[list[Any]], Any]:
@@ -57,7 +81,7 @@ def reply_from_schema(schema: dict[str, Any], policy: FakePolicy = "approve", ke
     >>> reply_from_schema({"type": "object", "properties": {"tier": {"enum": [0, 1, 2]}}})
     {'tier': 2}
     """
-    return _reply_from_schema(schema, policy_chooser(policy, key))
+    return _reply_from_schema(schema, policy_chooser(policy, key), schema)
 
 
 class FakeJudge(BaseJudge):

@@ -177,7 +177,7 @@ class ScoringEngine:
                 results[criterion.id] = grade_with_verifier(criterion, item.prompt, item.response)
             else:
                 judged.append(criterion)
-        keys = self._cache_keys(item, rubric, judged) if self.cache and judged else []
+        keys = self._cache_keys(item, rubric, judged) if self.cache is not None and judged else []
         missing = self._from_cache(judged, keys, results)
         if missing:
             graded = await self._grade_with_judge(item, rubric, missing)

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import rubricrl
-
 from rubricrl.testing._server import FakeServerConfig
 
 _DEFAULTS = FakeServerConfig()

@@ -8,7 +8,8 @@ with approximate usage counts (characters / 4). Also ``GET /v1/models``, ``GET /
 ``GET /stats`` (counters), ``POST /stats/reset`` and ``GET /debug/requests`` (recorded bodies,
 never headers). Latency is simulated with ``asyncio.sleep``; faults (see ``_faults``) are
 injected by rate or by schedule and are deterministic for a seed; a request whose ``model`` is
-``"fault:KIND"`` always gets that fault (so one server process can serve every fault test).
+``"fault:KIND"`` always gets that fault (so one server process can serve every fault test), and
+one whose ``model`` is ``"policy:reject"`` (approve, random) is answered with that policy.
 
 In-process (unit tests)::
 
@@ -38,12 +39,12 @@ import sys
 import time
 from collections import deque
 from collections.abc import MutableSequence
-from typing import Any, Literal
+from typing import Any, Literal, cast, get_args
 
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from rubricrl.judges import reply_from_schema
+from rubricrl.judges import FakePolicy, reply_from_schema
 from rubricrl.testing._faults import (
     CONTENT_FAULTS,
     FAULT_KINDS,
@@ -180,6 +181,16 @@ def _forced_fault(payload: dict[str, Any]) -> str | None:
     return None
 
 
+def _policy_of(payload: dict[str, Any], default: FakePolicy) -> FakePolicy:
+    """``model: "policy:reject"`` (or approve/random) overrides the server's policy."""
+    model = payload.get("model")
+    if isinstance(model, str) and model.startswith("policy:"):
+        for policy in get_args(FakePolicy):
+            if model == f"policy:{policy}":
+                return cast(FakePolicy, policy)
+    return default
+
+
 def _prompt_chars(messages: Any) -> int:
     if not isinstance(messages, list):
         return 0
@@ -272,9 +283,10 @@ class _FakeOpenAI:
             if not isinstance(payload, dict) or not isinstance(payload.get("messages"), list):
                 raise ValueError("a chat request needs a 'messages' list")
             schema = _schema_of(payload)
+            policy = _policy_of(payload, self.config.policy)
             # Only the random policy needs the (costly) key; it matches FakeJudge's.
-            key = repr(tuple(payload["messages"])) if self.config.policy == "random" else ""
-            good = reply_from_schema(schema, self.config.policy, key) if schema else _NO_SCHEMA
+            key = repr(tuple(payload["messages"])) if policy == "random" else ""
+            good = reply_from_schema(schema, policy, key) if schema else _NO_SCHEMA
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             self.counters.add("bad_request")
             return _error(400, f"bad request: {type(error).__name__}", "invalid_request_error")
@@ -496,4 +508,3 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     serve(config)
     return 0
-
