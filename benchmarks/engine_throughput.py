@@ -177,6 +177,9 @@ def engine_phase(
         else None,
         "client_cpu_ms_per_grading": round(1000 * timing["client_cpu_s"] / items, 4),
         "server_cpu_s": round(timing["server_cpu_s"], 3),
+        "server_cpu_ms_per_call": round(1000 * timing["server_cpu_s"] / calls, 4)
+        if calls
+        else None,
         "prompt_tokens_per_grading": round(stats.prompt_tokens / items, 1),
         "completion_tokens_per_grading": round(stats.completion_tokens / items, 1),
         "cache_hits": stats.cache_hits,
@@ -299,7 +302,9 @@ async def measure_autorubric(
         "judge_calls_per_s": round(calls / wall, 1),
         "gradings_per_s": round(len(done) / wall, 1),
         "client_cpu_ms_per_call": round(1000 * cpu / calls, 4),
-        "server_cpu_s": round(process_cpu_s(server.pid) - server_cpu0, 3),
+        "server_cpu_ms_per_call": round(
+            1000 * (process_cpu_s(server.pid) - server_cpu0) / calls, 4
+        ),
         "full_workload_wall_s": round(wall, 1) if finished else None,
         "extrapolated_full_workload_wall_s": None
         if finished

@@ -142,8 +142,11 @@ class _Counters:
         return summed
 
     def reset(self) -> None:
+        """Zero every counter except the in-flight gauge (requests still running end later)."""
+        keep = _INDEX["in_flight"]
         for position in range(len(self.buffer)):
-            self.buffer[position] = 0
+            if position % len(_COUNTERS) != keep:
+                self.buffer[position] = 0
 
 
 def _json_response(
@@ -378,7 +381,7 @@ async def _start(
         state.app(), access_log=None, handler_cancellation=True, shutdown_timeout=0.5
     )
     await runner.setup()
-    await web.SockSite(runner, sock, shutdown_timeout=0.5, backlog=2048).start()
+    await web.SockSite(runner, sock, backlog=2048).start()
     return runner, state
 
 
