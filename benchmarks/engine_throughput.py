@@ -176,6 +176,11 @@ def engine_phase(
         if calls
         else None,
         "client_cpu_ms_per_grading": round(1000 * timing["client_cpu_s"] / items, 4),
+        # What one fully available core would sustain at this CPU cost (an upper bound, not a
+        # measured rate: the wall rates above are what this run saw on a shared machine).
+        "cpu_bound_calls_per_s": round(calls / timing["client_cpu_s"], 1) if calls else None,
+        "cpu_bound_gradings_per_s": round(items / timing["client_cpu_s"], 1),
+        "load_average_1min_after": round(os.getloadavg()[0], 2),
         "server_cpu_s": round(timing["server_cpu_s"], 3),
         "server_cpu_ms_per_call": round(1000 * timing["server_cpu_s"] / calls, 4)
         if calls
@@ -238,6 +243,9 @@ async def measure_cache_hits(
     return {
         "passes": passes,
         "gradings_per_s_median": statistics.median(rates),
+        "cpu_bound_gradings_per_s_median": statistics.median(
+            phase["cpu_bound_gradings_per_s"] for phase in passes
+        ),
         "all_hits": all(phase["judge_calls"] == 0 for phase in passes),
         "criterion_hits_per_pass": passes[0]["cache_hits"],
     }
@@ -302,6 +310,8 @@ async def measure_autorubric(
         "judge_calls_per_s": round(calls / wall, 1),
         "gradings_per_s": round(len(done) / wall, 1),
         "client_cpu_ms_per_call": round(1000 * cpu / calls, 4),
+        "cpu_bound_calls_per_s": round(calls / cpu, 1),
+        "load_average_1min_after": round(os.getloadavg()[0], 2),
         "server_cpu_ms_per_call": round(
             1000 * (process_cpu_s(server.pid) - server_cpu0) / calls, 4
         ),
@@ -377,6 +387,9 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         summary["ratio_ours_over_autorubric_calls_per_s"] = round(
             per["judge_calls_per_s"] / other["judge_calls_per_s"], 2
         )
+        summary["ratio_autorubric_over_ours_client_cpu_per_call"] = round(
+            other["client_cpu_ms_per_call"] / per["client_cpu_ms_per_call"], 2
+        )
     summary["targets"] = verdicts(summary)
     return summary
 
@@ -400,12 +413,18 @@ def main() -> None:
     summary = asyncio.run(main_async(args))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(summary, indent=2) + "\n")
-    print(
-        json.dumps(
-            {"targets": summary["targets"], "tokens_per_grading": summary["tokens_per_grading"]},
-            indent=2,
-        )
-    )
+    ours = summary["ours"]
+    brief = {
+        "targets": summary["targets"],
+        "cpu_bound_calls_per_s": ours["per_criterion"]["cpu_bound_calls_per_s"],
+        "cpu_bound_cache_hit_gradings_per_s": ours["cache_hit"]["cpu_bound_gradings_per_s_median"],
+        "tokens_per_grading": summary["tokens_per_grading"],
+        "load_average": [
+            summary["machine"]["load_average_at_start"],
+            summary["machine"]["load_average_at_end"],
+        ],
+    }
+    print(json.dumps(brief, indent=2))
 
 
 if __name__ == "__main__":
