@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -228,3 +229,16 @@ def test_reply_from_schema_handles_pydantic_refs_and_optionals() -> None:
         "score": 0.0,
         "items": [],
     }
+
+
+async def test_a_hang_is_released_when_the_client_gives_up() -> None:
+    async with FakeOpenAIServer(FakeServerConfig(hang_s=60)) as server:
+        timeout = aiohttp.ClientTimeout(total=0.3)
+        async with aiohttp.ClientSession(timeout=timeout) as session:
+            with pytest.raises(TimeoutError):
+                await _post(server.url, _body(model="fault:hang"), session=session)
+        for _ in range(50):  # the server notices the closed connection asynchronously
+            if server.stats()["in_flight"] == 0:
+                break
+            await asyncio.sleep(0.02)
+        assert server.stats()["in_flight"] == 0 and server.stats()["hang"] == 1
