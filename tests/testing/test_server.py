@@ -11,7 +11,6 @@ import pytest
 
 from rubricrl.judges import FakeJudge, JudgeCall, reply_from_schema
 from rubricrl.testing import FAULT_KINDS, FakeOpenAIServer, FakeServerConfig
-from rubricrl.testing._server import _parse_args, main
 
 TIERED = {
     "type": "object",
@@ -185,31 +184,6 @@ def test_config_rejects_unknown_faults_and_hides_the_key() -> None:
 
 def test_every_fault_kind_is_schedulable() -> None:
     assert FakeServerConfig(fault_schedule=FAULT_KINDS).fault_schedule == FAULT_KINDS
-
-
-def test_flags_map_onto_config_fields() -> None:
-    config = _parse_args(
-        [
-            "--latency-ms",
-            "50",
-            "--policy",
-            "reject",
-            "--fault-rate",
-            "0.1",
-            "--faults",
-            "http_500,hang",
-            "--cycle-schedule",
-            "--workers",
-            "2",
-        ]
-    )
-    assert (config.latency_ms, config.policy, config.fault_rate) == (50.0, "reject", 0.1)
-    assert config.faults == ("http_500", "hang") and config.cycle_schedule and config.workers == 2
-
-
-def test_bad_flags_print_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--fault-rate", "2"]) == 2
-    assert capsys.readouterr().err.startswith("error: ")
 
 
 def test_reply_from_schema_handles_pydantic_refs_and_optionals() -> None:
