@@ -421,8 +421,10 @@ def ifeval_reference(
     Returns:
         1.0 or 0.0 as the reference decides, or None.
 
-    >>> ifeval_reference("x", instruction_id="no:such").score is None
-    True
+    >>> ifeval_reference("x", instruction_id="a:b", benchmark="other")
+    Traceback (most recent call last):
+    ...
+    ValueError: benchmark must be one of ['ifbench', 'ifeval'], got 'other'
     """
     if benchmark not in _DATA_FILES:
         raise ValueError(f"benchmark must be one of {sorted(_DATA_FILES)}, got {benchmark!r}")
