@@ -17,7 +17,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"')\]]?\s+|(?<=[\u3002\uff01\uff1
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof sr jr st vs etc e.g i.e u.s u.k a.m p.m no fig approx inc ltd co".split()
 )
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_BLANK_LINE = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
 MAX_PATTERN_CHARS = 256
 REGEX_TIMEOUT_S = 0.25
 

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from rubricrl.rubric import Criterion, VerifierSpec
+from rubricrl.verifiers import (
+    VerifierResult,
+    check_verifier_spec,
+    grade_with_verifier,
+    run_verifier,
+    verifier_names,
+)
+
+
+def test_builtins_are_registered_on_import() -> None:
+    expected = {"word_count", "keywords_present", "valid_json", "regex_match", "ifeval_reference"}
+    assert expected <= set(verifier_names())
+
+
+def test_verifier_result_rejects_out_of_range_scores() -> None:
+    with pytest.raises(ValueError, match="outside"):
+        VerifierResult(1.5)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ({"min_words": "ten"}, "argument 'min_words': Input should be a valid integer"),
+        ({"min_words": True}, "argument 'min_words'"),
+        ({"minimum": 3}, "unexpected keyword argument 'minimum'"),
+        ({}, "give min_words, max_words or both"),
+        ({"min_words": 5, "max_words": 2}, "min_words (5) is greater than max_words (2)"),
+        ({"min_words": -1}, "min_words must be >= 0"),
+    ],
+)
+def test_check_spec_names_the_bad_argument(args: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        check_verifier_spec(VerifierSpec(name="word_count", args=args))
+    assert str(caught.value).startswith("verifier 'word_count': ")
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_check_spec_unknown_name_lists_valid_names() -> None:
+    with pytest.raises(ValueError, match="unknown verifier 'wordcount'; valid: .*word_count"):
+        check_verifier_spec(VerifierSpec(name="wordcount"))
+
+
+def test_check_spec_accepts_good_args() -> None:
+    check_verifier_spec(VerifierSpec(name="word_count", args={"min_words": 3, "max_words": 9}))
+
+
+def test_run_verifier_turns_bad_args_into_undecidable() -> None:
+    result = run_verifier(VerifierSpec(name="word_count", args={"min_words": "x"}), "", "hi")
+    assert result.score is None
+    assert result.detail.startswith("bad arguments: argument 'min_words'")
+
+
+def test_run_verifier_unknown_name_is_undecidable() -> None:
+    assert run_verifier(VerifierSpec(name="nope"), "", "hi").score is None
+
+
+def test_grade_with_verifier_abstains_when_undecidable() -> None:
+    spec = VerifierSpec(name="response_language", args={"language": "fr"})
+    criterion = Criterion(id="fr", description="In French.", kind="verifier", verifier=spec)
+    score = grade_with_verifier(criterion, "", "Oui.")
+    assert score.score is None and score.status == "abstained"
+    assert score.reason == "verifier_undecided"
+
+
+def test_grade_with_verifier_scores_and_names_the_check() -> None:
+    spec = VerifierSpec(name="word_count", args={"max_words": 2})
+    criterion = Criterion(id="short", description="Short.", kind="verifier", verifier=spec)
+    score = grade_with_verifier(criterion, "", "one two three")
+    assert score.score == 0.0 and score.judge == "verifier:word_count"
