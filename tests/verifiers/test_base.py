@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from rubricrl.rubric import Criterion, VerifierSpec
+from rubricrl.rubric import Criterion, Rubric, VerifierSpec
 from rubricrl.verifiers import (
     VerifierResult,
+    check_rubric_verifiers,
     check_verifier_spec,
     grade_with_verifier,
     run_verifier,
@@ -73,3 +74,65 @@ def test_grade_with_verifier_scores_and_names_the_check() -> None:
     criterion = Criterion(id="short", description="Short.", kind="verifier", verifier=spec)
     score = grade_with_verifier(criterion, "", "one two three")
     assert score.score == 0.0 and score.judge == "verifier:word_count"
+
+
+def test_shipped_rubrics_use_valid_verifiers() -> None:
+    from pathlib import Path
+
+    from rubricrl.rubric import load_rubric
+
+    paths = sorted((Path(__file__).resolve().parents[2] / "rubrics").glob("*.yaml"))
+    checked = 0
+    for path in paths:
+        for criterion in load_rubric(path).criteria:
+            if criterion.verifier is not None:
+                check_verifier_spec(criterion.verifier)
+                checked += 1
+    assert checked >= 7  # instruction_following.yaml alone has seven
+
+
+def test_instruction_following_rubric_grades_a_good_response() -> None:
+    from pathlib import Path
+
+    from rubricrl.rubric import load_rubric
+
+    rubric = load_rubric(Path(__file__).resolve().parents[2] / "rubrics/instruction_following.yaml")
+    body = " ".join(["The lamp gives warm even light for late reading at your desk."] * 12)
+    response = (
+        "<<Meet the Lumen Desk Lamp>>\n\n" + body + "\n\n* Warm light\n* Quiet dimmer\n"
+        "* Only $49\n\nP.S. Ships next week."
+    )
+    scores = {
+        c.id: grade_with_verifier(c, "Announce the lamp.", response).score
+        for c in rubric.criteria
+        if c.verifier is not None
+    }
+    assert scores == {
+        "length": 1.0,
+        "title": 1.0,
+        "bullets": 1.0,
+        "mentions_product": 1.0,
+        "no_hype": 1.0,
+        "postscript": 1.0,
+        "english": 1.0,
+    }
+
+
+def test_check_rubric_verifiers_lists_each_problem() -> None:
+    def verifier_criterion(cid: str, name: str, args: dict[str, object]) -> Criterion:
+        spec = VerifierSpec(name=name, args=args)
+        return Criterion(id=cid, description="d", kind="verifier", verifier=spec)
+
+    rubric = Rubric(
+        id="r",
+        criteria=[
+            verifier_criterion("ok", "word_count", {"max_words": 5}),
+            verifier_criterion("bad", "word_count", {"max_words": "5"}),
+            verifier_criterion("gone", "nope", {}),
+            Criterion(id="judge", description="Polite."),
+        ],
+    )
+    problems = check_rubric_verifiers(rubric)
+    assert len(problems) == 2
+    assert problems[0].startswith("criterion 'bad': verifier 'word_count': argument 'max_words'")
+    assert problems[1].startswith("criterion 'gone': unknown verifier 'nope'")

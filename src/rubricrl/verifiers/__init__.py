@@ -7,6 +7,7 @@ Importing this package registers the builtin checks (``word_count``, ``keywords_
 from rubricrl.verifiers._base import (
     VerifierFn,
     VerifierResult,
+    check_rubric_verifiers,
     check_verifier_spec,
     describe_error,
     grade_with_verifier,
@@ -67,6 +68,7 @@ __all__ = [
     "bullet_count",
     "capital_word_frequency",
     "char_count",
+    "check_rubric_verifiers",
     "check_verifier_spec",
     "constrained_response",
     "describe_error",

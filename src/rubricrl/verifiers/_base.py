@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pydantic import ConfigDict, ValidationError, validate_call
 
 from rubricrl._registry import RegistryError, lookup, names, register
-from rubricrl.rubric import Criterion, CriterionScore, VerifierSpec
+from rubricrl.rubric import Criterion, CriterionScore, Rubric, VerifierSpec
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,31 @@ def check_verifier_spec(spec: VerifierSpec) -> None:
         fn("", prompt="", **spec.args)  # dry run: verifiers validate arguments first
     except (TypeError, ValueError) as error:
         raise ValueError(f"verifier {spec.name!r}: {describe_error(error)}") from None
+
+
+def check_rubric_verifiers(rubric: Rubric) -> list[str]:
+    """Check every verifier criterion of a rubric; return one message per problem.
+
+    Args:
+        rubric: A loaded rubric.
+
+    Returns:
+        ``"criterion <id>: <problem>"`` lines; empty when every verifier name and argument is valid.
+
+    >>> spec = VerifierSpec(name="no_such_check")
+    >>> check_rubric_verifiers(Rubric(id="r", criteria=[Criterion(
+    ...     id="c", description="d", kind="verifier", verifier=spec)]))[0][:40]
+    "criterion 'c': unknown verifier 'no_such"
+    """
+    problems = []
+    for criterion in rubric.criteria:
+        if criterion.verifier is None:
+            continue
+        try:
+            check_verifier_spec(criterion.verifier)
+        except ValueError as error:
+            problems.append(f"criterion {criterion.id!r}: {error}")
+    return problems
 
 
 def run_verifier(spec: VerifierSpec, prompt: str, response: str) -> VerifierResult:
