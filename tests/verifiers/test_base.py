@@ -9,6 +9,7 @@ from rubricrl.verifiers import (
     check_verifier_spec,
     grade_with_verifier,
     run_verifier,
+    verifier,
     verifier_names,
 )
 
@@ -136,3 +137,30 @@ def test_check_rubric_verifiers_lists_each_problem() -> None:
     assert len(problems) == 2
     assert problems[0].startswith("criterion 'bad': verifier 'word_count': argument 'max_words'")
     assert problems[1].startswith("criterion 'gone': unknown verifier 'nope'")
+
+
+@verifier("test_min_len")
+def _min_len(response: str, *, prompt: str = "", n: int = 1) -> VerifierResult:
+    if n < 0:
+        raise ValueError("n must be >= 0")
+    return VerifierResult(1.0 if len(response) >= n else 0.0)
+
+
+def test_bad_args_are_undecided_not_zero() -> None:
+    assert run_verifier(VerifierSpec(name="test_min_len", args={"n": -1}), "", "x").score is None
+    assert run_verifier(VerifierSpec(name="test_min_len", args={"zz": 1}), "", "x").score is None
+    with pytest.raises(ValueError, match="zz"):
+        check_verifier_spec(VerifierSpec(name="test_min_len", args={"zz": 1}))
+    with pytest.raises(ValueError, match="unknown verifier"):
+        check_verifier_spec(VerifierSpec(name="nope"))
+
+
+def test_grade_with_verifier() -> None:
+    criterion = Criterion(
+        id="len",
+        description="long",
+        kind="verifier",
+        verifier=VerifierSpec(name="test_min_len", args={"n": 3}),
+    )
+    assert grade_with_verifier(criterion, "", "abcd").score == 1.0
+    assert grade_with_verifier(criterion, "", "ab").score == 0.0

@@ -177,7 +177,7 @@ class ScoringEngine:
                 results[criterion.id] = grade_with_verifier(criterion, item.prompt, item.response)
             else:
                 judged.append(criterion)
-        keys = self._cache_keys(item, rubric, judged) if self.cache and judged else []
+        keys = self._cache_keys(item, rubric, judged) if self.cache is not None and judged else []
         missing = self._from_cache(judged, keys, results)
         if missing:
             graded = await self._grade_with_judge(item, rubric, missing)
@@ -240,39 +240,42 @@ class ScoringEngine:
     async def _grade_one_call(
         self, item: GradingItem, rubric: Rubric, criteria: list[Criterion], fence: str
     ) -> dict[str, CriterionScore]:
-        call = one_call(rubric, criteria, item.prompt, item.response, fence)
         results: dict[str, CriterionScore] = {}
+        failures: dict[str, ReplyError] = {}
         todo = list(criteria)
         for attempt in range(1 + self.config.parse_retries):
+            # A retry asks again only for the criteria that failed to validate.
+            call = one_call(rubric, todo, item.prompt, item.response, fence)
             try:
                 reply = await self._call(_retry_variant(call, attempt))
+            except JudgeError as error:
+                return results | _all_unscored(todo, error.reason, str(error), "error")
+            try:
                 parsed = parse_one_call_reply(
                     todo, reply.text, item.response, self.judge.id, self.config.evidence_policy
                 )
-            except JudgeError as error:
-                return results | _all_unscored(todo, error.reason, str(error), "error")
             except ReplyError as error:
                 parsed = {c.id: error for c in todo}
-            share = len(todo)
             for criterion_id, outcome in parsed.items():
-                if isinstance(outcome, CriterionScore):
-                    results[criterion_id] = _with_usage(outcome, reply, share)
-            failed = [c for c in todo if c.id not in results]
-            if not failed:
+                if isinstance(outcome, ReplyError):
+                    failures[criterion_id] = outcome
+                else:
+                    results[criterion_id] = _with_usage(outcome, reply, len(todo))
+            todo = [c for c in todo if c.id not in results]
+            if not todo:
                 return results
-            todo = failed
             self.stats.parse_retries += attempt < self.config.parse_retries
-        reasons = {cid: o for cid, o in parsed.items() if isinstance(o, ReplyError)}
         for criterion in todo:
-            failure = reasons[criterion.id]
+            failure = failures[criterion.id]
             results[criterion.id] = CriterionScore.unscored(
                 criterion.id, failure.reason, failure.detail
             )
         return results
 
     async def _call(self, call: JudgeCall) -> JudgeReply:
-        self._budget.before_call()
         async with self._semaphore:
+            # Checked once a slot is held, so at most `concurrency - 1` calls overshoot a cap.
+            self._budget.before_call()
             if self._bucket is not None:
                 await self._bucket.acquire()
             config = self.config
