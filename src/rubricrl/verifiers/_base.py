@@ -88,7 +88,14 @@ def describe_error(error: Exception) -> str:
 
 
 def verifier_names() -> list[str]:
-    """All registered verifier names."""
+    """All registered verifier names.
+
+    Returns:
+        The sorted names usable in ``verifier: {name: ...}``.
+
+    >>> "word_count" in verifier_names()
+    True
+    """
     return names("verifier")
 
 
@@ -144,7 +151,18 @@ def check_rubric_verifiers(rubric: Rubric) -> list[str]:
 
 
 def run_verifier(spec: VerifierSpec, prompt: str, response: str) -> VerifierResult:
-    """Run one verifier; bad arguments or a crash become an undecidable result with a detail."""
+    """Run one verifier; an unknown name or bad arguments give an undecidable result.
+
+    Args:
+        spec: The verifier name and arguments.
+        prompt: The prompt the response answers (some checks compare with it).
+        response: The graded text.
+
+    Returns:
+        The verifier's result; score None with a detail when it could not run.
+
+    >>> run_verifier(VerifierSpec(name="word_count", args={"max_words": "two"}), "", "hi").score
+    """
     try:
         fn: VerifierFn = lookup("verifier", spec.name)
     except RegistryError as error:
@@ -156,7 +174,21 @@ def run_verifier(spec: VerifierSpec, prompt: str, response: str) -> VerifierResu
 
 
 def grade_with_verifier(criterion: Criterion, prompt: str, response: str) -> CriterionScore:
-    """Grade a ``verifier`` criterion into a CriterionScore (abstained when undecidable)."""
+    """Grade a ``verifier`` criterion into a CriterionScore (abstained when undecidable).
+
+    Args:
+        criterion: A criterion of kind ``verifier``.
+        prompt: The prompt the response answers.
+        response: The graded text.
+
+    Returns:
+        An ``ok`` score in [0, 1], or an abstained score with reason ``verifier_undecided``.
+
+    >>> spec = VerifierSpec(name="no_commas")
+    >>> c = Criterion(id="c", description="No commas.", kind="verifier", verifier=spec)
+    >>> grade_with_verifier(c, "", "Yes, sir.").score
+    0.0
+    """
     assert criterion.verifier is not None
     result = run_verifier(criterion.verifier, prompt, response)
     if result.score is None:

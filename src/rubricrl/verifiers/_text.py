@@ -20,6 +20,7 @@ _ABBREVIATIONS = frozenset(
 _BLANK_LINE = re.compile(r"\n(?:[ \t\r\f\v]*\n)+")
 MAX_PATTERN_CHARS = 256
 REGEX_TIMEOUT_S = 0.25
+LANGUAGE_SAMPLE_CHARS = 2_000
 
 
 def count_words(text: str) -> int:
@@ -225,6 +226,13 @@ def detect_language(
     >>> detect_language("ok", min_letters=20, min_confidence=0.7)
     (None, 'only 2 letters; need 20 to detect a language')
     """
+    # langdetect costs ~20 ms a call whatever the length; 2,000 characters decide the language,
+    # and the cache serves the several language criteria that often grade one response.
+    return _detect_cached(text[:LANGUAGE_SAMPLE_CHARS], min_letters, min_confidence)
+
+
+@functools.lru_cache(maxsize=1024)
+def _detect_cached(text: str, min_letters: int, min_confidence: float) -> tuple[str | None, str]:
     letters = sum(1 for char in text if char.isalpha())
     if letters < min_letters:
         return None, f"only {letters} letters; need {min_letters} to detect a language"
@@ -233,7 +241,7 @@ def detect_language(
     except ImportError:
         return None, "langdetect is not installed (pip install 'rubricrl[verifiers]')"
     detector = _language_factory().create()
-    detector.append(text[:20_000])
+    detector.append(text)
     try:
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):
