@@ -164,3 +164,12 @@ def test_grade_with_verifier() -> None:
     )
     assert grade_with_verifier(criterion, "", "abcd").score == 1.0
     assert grade_with_verifier(criterion, "", "ab").score == 0.0
+
+
+def test_docs_list_every_registered_verifier() -> None:
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "verifiers.md").read_text("utf-8")
+    internal = {"ifeval_unsupported", "ifeval_reference", "test_min_len", "doc_nonempty"}
+    missing = [n for n in verifier_names() if n not in internal and f"`{n}`" not in docs]
+    assert not missing

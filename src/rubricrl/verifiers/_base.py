@@ -63,7 +63,7 @@ def verifier(name: str) -> Callable[[VerifierFn], VerifierFn]:
     return decorator
 
 
-_STRICT = ConfigDict(strict=True, arbitrary_types_allowed=False)
+_STRICT = ConfigDict(strict=True, arbitrary_types_allowed=True)
 
 
 def describe_error(error: Exception) -> str:
