@@ -78,14 +78,12 @@ def test_grade_with_verifier_scores_and_names_the_check() -> None:
 
 
 def test_shipped_rubrics_use_valid_verifiers() -> None:
-    from pathlib import Path
+    from rubricrl.rubric import shipped_rubric, shipped_rubric_names
 
-    from rubricrl.rubric import load_rubric
-
-    paths = sorted((Path(__file__).resolve().parents[2] / "rubrics").glob("*.yaml"))
+    assert "instruction_following" in shipped_rubric_names()
     checked = 0
-    for path in paths:
-        for criterion in load_rubric(path).criteria:
+    for name in shipped_rubric_names():
+        for criterion in shipped_rubric(name).criteria:
             if criterion.verifier is not None:
                 check_verifier_spec(criterion.verifier)
                 checked += 1
@@ -93,11 +91,9 @@ def test_shipped_rubrics_use_valid_verifiers() -> None:
 
 
 def test_instruction_following_rubric_grades_a_good_response() -> None:
-    from pathlib import Path
+    from rubricrl.rubric import shipped_rubric
 
-    from rubricrl.rubric import load_rubric
-
-    rubric = load_rubric(Path(__file__).resolve().parents[2] / "rubrics/instruction_following.yaml")
+    rubric = shipped_rubric("instruction_following")
     body = " ".join(["The lamp gives warm even light for late reading at your desk."] * 12)
     response = (
         "<<Meet the Lumen Desk Lamp>>\n\n" + body + "\n\n* Warm light\n* Quiet dimmer\n"

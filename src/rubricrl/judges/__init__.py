@@ -14,11 +14,13 @@ from rubricrl.judges._parsing import (
 from rubricrl.judges._prompts import (
     TEMPLATE_VERSION,
     criterion_schema,
+    fill,
     new_fence,
     one_call,
     one_call_schema,
     per_criterion_call,
     per_criterion_calls,
+    shared_prefix,
 )
 from rubricrl.judges._protocol import BaseJudge, Judge, JudgeCall, JudgeError, JudgeReply
 from rubricrl.judges._specs import JudgeSpecError, resolve_judge
@@ -40,6 +42,7 @@ __all__ = [
     "criterion_schema",
     "default_model_path",
     "evidence_found",
+    "fill",
     "new_fence",
     "one_call",
     "one_call_schema",
@@ -49,4 +52,5 @@ __all__ = [
     "per_criterion_call",
     "per_criterion_calls",
     "resolve_judge",
+    "shared_prefix",
 ]
