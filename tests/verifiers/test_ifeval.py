@@ -62,6 +62,12 @@ def test_relation_translation(kwargs: dict[str, Any], expected: dict[str, int]) 
     assert spec == VerifierSpec(name="word_count", args=expected)
 
 
+def test_ifbench_word_count_range_translates_float_kwargs() -> None:
+    spec = ifeval_verifier_spec("count:word_count_range", {"min_words": 71.0, "max_words": 73.0})
+    assert spec == VerifierSpec(name="word_count", args={"min_words": 71, "max_words": 73})
+    check_verifier_spec(spec)
+
+
 def test_untranslatable_kwargs_and_unknown_ids_abstain_with_reason() -> None:
     bad = ifeval_verifier_spec(
         "length_constraints:number_words", {"relation": "about", "num_words": 5}

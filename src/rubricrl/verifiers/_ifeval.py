@@ -2,9 +2,9 @@
 
 A row is ``{"key", "prompt", "instruction_id_list", "kwargs"}`` (the IFEval data format). Each of
 the 25 IFEval instruction ids maps to a builtin verifier with translated arguments
-(``relation: "less than", num_words: 300`` becomes ``max_words: 299``). Ids we cannot check
-(most IFBench ones) map to ``ifeval_unsupported``, which abstains with the reason, so a rubric
-never passes or fails them silently.
+(``relation: "less than", num_words: 300`` becomes ``max_words: 299``); of IFBench's 58 ids
+only ``count:word_count_range`` is mapped. Ids we cannot check map to ``ifeval_unsupported``,
+which abstains with the reason, so a rubric never passes or fails them silently.
 
 Scores follow IFEval: prompt level = every instruction passes, instruction level = the
 fraction that pass; "loose" also tries the response without its first/last line and without
@@ -122,6 +122,11 @@ _TRANSLATORS: dict[str, tuple[str, Callable[[Args], Args]]] = {
     "startend:quotation": ("quotation_wrapped", lambda k: {}),
 }
 IFEVAL_INSTRUCTION_IDS: tuple[str, ...] = tuple(sorted(_TRANSLATORS))
+# The few IFBench instructions whose reference definition matches a builtin check exactly.
+_TRANSLATORS["count:word_count_range"] = (
+    "word_count",
+    lambda k: {"min_words": int(k["min_words"]), "max_words": int(k["max_words"])},
+)
 
 
 @verifier("ifeval_unsupported")
