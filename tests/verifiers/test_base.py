@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rubricrl.rubric import Criterion, Rubric, VerifierSpec
 from rubricrl.verifiers import (
@@ -176,3 +178,65 @@ def test_docs_list_every_registered_verifier() -> None:
     ]
     assert len(shipped) >= 30
     assert [name for name in shipped if f"`{name}`" not in docs] == []
+
+
+ALL_BUILTIN_SPECS: list[tuple[str, dict[str, object]]] = [
+    ("word_count", {"min_words": 2, "max_words": 50, "partial": True}),
+    ("sentence_count", {"min_sentences": 1}),
+    ("paragraph_count", {"min_paragraphs": 1, "separator": "***"}),
+    ("char_count", {"max_chars": 30, "partial": True}),
+    ("paragraph_first_word", {"paragraph": 1, "first_word": "a", "num_paragraphs": 1}),
+    ("keywords_present", {"keywords": ["a", "\u00e9"], "whole_word": True}),
+    ("forbidden_words", {"words": ["*", "b"], "partial": True}),
+    ("keyword_frequency", {"keyword": "[", "max_count": 2}),
+    ("letter_frequency", {"letter": "a", "min_count": 1}),
+    ("all_lowercase", {"language": "en"}),
+    ("all_uppercase", {}),
+    ("capital_word_frequency", {"min_count": 1}),
+    ("no_commas", {}),
+    ("response_language", {"language": "en", "min_letters": 3}),
+    ("regex_match", {"pattern": r"(\w+)\s\1"}),
+    ("starts_with", {"phrase": "a"}),
+    ("ends_with", {"phrase": "a", "ignore_quotes": True}),
+    ("valid_json", {"required_keys": ["a"]}),
+    ("bullet_count", {"min_bullets": 1, "include_numbered": True}),
+    ("heading_count", {"min_headings": 1, "level": 2}),
+    ("section_count", {"min_sections": 1}),
+    ("highlighted_sections", {}),
+    ("placeholder_count", {}),
+    ("postscript", {"marker": "P.P.S"}),
+    ("quotation_wrapped", {}),
+    ("title_brackets", {}),
+    ("repeats_prompt_first", {}),
+    ("two_responses", {}),
+    ("constrained_response", {}),
+]
+
+
+def test_the_property_list_covers_every_builtin() -> None:
+    from rubricrl._registry import lookup
+
+    builtin = {
+        name
+        for name in verifier_names()
+        if lookup("verifier", name).__module__
+        in {"rubricrl.verifiers._builtin", "rubricrl.verifiers._structure"}
+    }
+    assert builtin == {name for name, _ in ALL_BUILTIN_SPECS}
+    for name, args in ALL_BUILTIN_SPECS:
+        check_verifier_spec(VerifierSpec(name=name, args=args))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list('aA \n\t*#-[]<>",.{}P.S\u00e9\u4f60\u3002'))
+        | st.characters(),
+        max_size=300,
+    )
+)
+def test_verifiers_never_raise_and_stay_in_range(text: str) -> None:
+    for name, args in ALL_BUILTIN_SPECS:
+        result = run_verifier(VerifierSpec(name=name, args=args), "a prompt", text)
+        assert result.score is None or 0.0 <= result.score <= 1.0, name
+        assert not result.detail.startswith("bad arguments"), (name, result.detail)

@@ -75,6 +75,12 @@ def test_valid_json() -> None:
     assert valid_json(json.dumps({"ключ": "値"}), required_keys=["ключ"]).score == 1.0
 
 
+def test_valid_json_edge_numbers() -> None:
+    assert valid_json("1" * 5_000).score == 1.0  # valid JSON; no int-size limit applies
+    assert valid_json('{"x": NaN}').score == 0.0
+    assert "Infinity is not valid JSON" in valid_json("[Infinity, NaN]").detail
+
+
 def test_valid_json_deep_nesting_is_undecidable_not_a_crash() -> None:
     result = valid_json("[" * 200_000 + "]" * 200_000)
     assert result.score is None

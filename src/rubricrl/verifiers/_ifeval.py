@@ -444,4 +444,6 @@ def ifeval_reference(
         passed = bool(checker.check_following(response))
     except LookupError as error:  # NLTK data missing: nothing may be downloaded here
         return VerifierResult(None, f"reference checker needs NLTK data: {str(error)[:120]}")
+    except Exception as error:  # third-party code: its crash is an abstention, not a verdict
+        return VerifierResult(None, f"reference checker failed: {type(error).__name__}")
     return VerifierResult(float(passed), "reference pass" if passed else "reference fail")

@@ -165,9 +165,12 @@ def valid_json(
     if allow_code_fence:
         text = _FENCE.sub("", text).strip()
     try:
-        value = json.loads(text)
+        # Numbers stay strings (no int-size limit to hit); NaN/Infinity are not JSON.
+        value = json.loads(text, parse_int=str, parse_float=str, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         return _result(0.0, f"invalid JSON: {error.msg} at char {error.pos}")
+    except ValueError as error:
+        return _result(0.0, f"invalid JSON: {error}")
     except RecursionError:
         return VerifierResult(None, "JSON nested too deeply to check")
     if not required_keys:
@@ -177,6 +180,10 @@ def valid_json(
     missing = [key for key in required_keys if key not in value]
     fraction = 1.0 - len(missing) / len(required_keys)
     return _result(fraction if partial else float(not missing), f"missing keys: {missing[:10]}")
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not valid JSON")
 
 
 @verifier("bullet_count")
