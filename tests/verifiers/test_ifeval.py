@@ -216,6 +216,15 @@ def test_reference_verifier_abstains_without_nltk_data() -> None:
     assert result.score is None or result.score == 1.0  # None unless punkt data is installed
 
 
+def test_reference_rubric_picks_the_benchmark_by_id() -> None:
+    row = _row(["punctuation:no_comma", "count:numbers"], [{}, {"N": 2}])
+    specs = [c.verifier for c in ifeval_rubric(row, reference=True).criteria if c.verifier]
+    assert [(s.name, s.args["benchmark"]) for s in specs] == [
+        ("ifeval_reference", "ifeval"),
+        ("ifeval_reference", "ifbench"),
+    ]
+
+
 @needs_data
 @needs_reference
 def test_agrees_with_reference_on_first_60_rows(rows: dict[Any, dict[str, Any]]) -> None:

@@ -206,10 +206,7 @@ def ifeval_rubric(row: Mapping[str, Any], *, reference: bool = False) -> Rubric:
     criteria = []
     for index, (instruction_id, kwargs) in enumerate(_instructions(row)):
         spec = (
-            VerifierSpec(
-                name="ifeval_reference",
-                args={"instruction_id": instruction_id, "kwargs": dict(kwargs)},
-            )
+            _reference_spec(instruction_id, kwargs)
             if reference
             else ifeval_verifier_spec(instruction_id, kwargs)
         )
@@ -231,6 +228,13 @@ def ifeval_rubric(row: Mapping[str, Any], *, reference: bool = False) -> Rubric:
         criteria=tuple(criteria),
         tags=("ifeval",),
     )
+
+
+def _reference_spec(instruction_id: str, kwargs: Mapping[str, Any]) -> VerifierSpec:
+    # IFEval and IFBench ids are disjoint, so the id tells which reference registry to use.
+    benchmark = "ifeval" if instruction_id in IFEVAL_INSTRUCTION_IDS else "ifbench"
+    args = {"instruction_id": instruction_id, "kwargs": dict(kwargs), "benchmark": benchmark}
+    return VerifierSpec(name="ifeval_reference", args=args)
 
 
 def _instructions(row: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
