@@ -1,6 +1,6 @@
 """Judges: one async protocol; OpenAI-compatible HTTP, embedded llama.cpp and fake backends."""
 
-from rubricrl.judges._fake import FakeJudge
+from rubricrl.judges._fake import FakeJudge, FakePolicy, reply_from_schema
 from rubricrl.judges._local import LlamaCppJudge, grammar_for_schema
 from rubricrl.judges._local_models import (
     MODEL_ALIASES,
@@ -21,11 +21,13 @@ from rubricrl.judges._parsing import (
 from rubricrl.judges._prompts import (
     TEMPLATE_VERSION,
     criterion_schema,
+    fill,
     new_fence,
     one_call,
     one_call_schema,
     per_criterion_call,
     per_criterion_calls,
+    shared_prefix,
 )
 from rubricrl.judges._protocol import BaseJudge, Judge, JudgeCall, JudgeError, JudgeReply
 from rubricrl.judges._specs import JudgeSpecError, resolve_judge
@@ -35,6 +37,7 @@ __all__ = [
     "BaseJudge",
     "EvidencePolicy",
     "FakeJudge",
+    "FakePolicy",
     "Judge",
     "JudgeCall",
     "JudgeError",
@@ -50,6 +53,7 @@ __all__ = [
     "criterion_schema",
     "default_model_path",
     "evidence_found",
+    "fill",
     "grammar_for_schema",
     "models_cache_dir",
     "new_fence",
@@ -61,5 +65,7 @@ __all__ = [
     "per_criterion_call",
     "per_criterion_calls",
     "resolve_model_path",
+    "reply_from_schema",
     "resolve_judge",
+    "shared_prefix",
 ]
