@@ -105,6 +105,8 @@ def machine_info() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "sched_affinity_cpus": len(os.sched_getaffinity(0)),
         "load_average_at_start": os.getloadavg(),
+        # Negative = run with raised CPU priority (nice) on a shared machine; server inherits it.
+        "niceness": os.getpriority(os.PRIO_PROCESS, 0),
         "packages": versions,
     }
 
