@@ -21,6 +21,13 @@ from rubricrl.defense._flagger import (
     FlagPolicy,
     detect,
 )
+from rubricrl.defense._monitor import (
+    MonitorConfig,
+    MonitorWarning,
+    StepStats,
+    TrainingMonitor,
+)
+from rubricrl.defense._proposals import propose_defense
 from rubricrl.defense._rubric import (
     DEFENSE_PREFIX,
     has_defense,
@@ -36,7 +43,11 @@ __all__ = [
     "DefenseFlagger",
     "DefensePolicy",
     "FlagPolicy",
+    "MonitorConfig",
+    "MonitorWarning",
     "Sample",
+    "StepStats",
+    "TrainingMonitor",
     "content_free",
     "detect",
     "detector_names",
@@ -45,6 +56,7 @@ __all__ = [
     "injection",
     "load_defense_rubric",
     "padding",
+    "propose_defense",
     "rubric_echo",
     "run_detectors",
     "self_praise",
