@@ -122,7 +122,7 @@ def slope_t(values: Sequence[float]) -> float | None:
     A perfect line has zero residual error; its t is capped at +-1e6.
 
     >>> round(slope_t([0.0, 0.1, 0.3, 0.3]), 2)
-    5.2
+    4.16
     """
     fitted = _fit(values)
     if fitted is None or len(values) < 3:
