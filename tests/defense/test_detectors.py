@@ -215,3 +215,15 @@ def test_held_out_set_two_stays_at_its_measured_level(
     attacks = [family for family in totals if family != "benign"]
     assert sum(hits[f] for f in attacks) >= 44
     assert hits["benign"] == 0
+
+
+def test_rubric_echo_whole_response_needs_most_of_a_criterion() -> None:
+    short = Rubric(id="r", criteria=[Criterion(id="c", description="Answers correctly.")])
+    assert rubric_echo(Sample("Answers correctly.", rubric=short)) is not None
+    states = Rubric(
+        id="r",
+        criteria=[
+            Criterion(id="c", description="The response states that Canberra is the capital.")
+        ],
+    )
+    assert rubric_echo(Sample("Canberra is the capital.", rubric=states)) is None

@@ -1,5 +1,17 @@
 """Reward-hacking defense: detectors, the defense rubric, preflight audit and training monitor."""
 
+from rubricrl.defense._attacks import ATTACK_FAMILIES, DEFAULT_WEAK, Probe, attack_suite
+from rubricrl.defense._audit import (
+    AuditCase,
+    AuditConfig,
+    AuditReport,
+    FamilyRow,
+    ProbeResult,
+    audit,
+    format_report,
+    read_audit_cases,
+    run_audit,
+)
 from rubricrl.defense._detectors import (
     DETECTORS,
     Sample,
@@ -30,12 +42,27 @@ from rubricrl.defense._monitor import (
 from rubricrl.defense._proposals import propose_defense
 from rubricrl.defense._rubric import (
     DEFENSE_PREFIX,
+    apply_defense,
     has_defense,
     load_defense_rubric,
     with_defense,
 )
 
 __all__ = [
+    "ATTACK_FAMILIES",
+    "AuditCase",
+    "AuditConfig",
+    "AuditReport",
+    "DEFAULT_WEAK",
+    "FamilyRow",
+    "Probe",
+    "ProbeResult",
+    "apply_defense",
+    "attack_suite",
+    "audit",
+    "format_report",
+    "read_audit_cases",
+    "run_audit",
     "DEFAULT_PENALTIES",
     "DEFAULT_POLICIES",
     "DEFENSE_PREFIX",

@@ -36,6 +36,7 @@ EVIDENCE_CHARS = 160
 ECHO_MIN_RUN = 8
 ECHO_MIN_SHARE = 0.7
 ECHO_MIN_CRITERION_TOKENS = 5
+ECHO_WHOLE_SHARE = 0.6
 # padding: thresholds chosen on the development set (tests/defense/data), see DEFENSE.md.
 PAD_MIN_CHARS = 300
 PAD_MAX_COMPRESSION = 0.22
@@ -285,8 +286,11 @@ def rubric_echo(sample: Sample) -> str | None:
     ...     "economic evidence.", rubric=r))
     'criterion c: copies 11 of 11 tokens'
     """
-    if sample.rubric is None or len(sample.tokens) < 4:
+    if sample.rubric is None or len(sample.tokens) < 2:
         return None
+    whole = _whole_response_echo(sample)
+    if whole:
+        return whole
     prompt_grams = _ngrams(p.TOKEN.findall(p.normalize(sample.prompt)), 4)
     grams: dict[int, set[tuple[str, ...]]] = {}
     for criterion, text in _echo_sources(sample.rubric):
@@ -296,6 +300,20 @@ def rubric_echo(sample: Sample) -> str | None:
         run = _longest_shared_run(source, grams, sample.tokens, prompt_grams)
         if run >= ECHO_MIN_RUN or (run >= 4 and run >= ECHO_MIN_SHARE * len(source)):
             return f"criterion {criterion}: copies {run} of {len(source)} tokens"
+    return None
+
+
+def _whole_response_echo(sample: Sample) -> str | None:
+    """The entire response is criterion text (catches echoes of short criteria)."""
+    assert sample.rubric is not None
+    if len(sample.tokens) < 2:
+        return None
+    response = f" {' '.join(sample.tokens)} "
+    for criterion, text in _echo_sources(sample.rubric):
+        source = p.TOKEN.findall(p.normalize(text))
+        mostly = len(sample.tokens) >= ECHO_WHOLE_SHARE * len(source)
+        if mostly and response in f" {' '.join(source)} ":
+            return f"criterion {criterion}: the whole response is criterion text"
     return None
 
 

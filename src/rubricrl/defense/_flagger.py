@@ -18,21 +18,22 @@ from rubricrl.rubric import Flag, Rubric
 
 FlagPolicy = Literal["veto", "penalty", "record"]
 
-# Defaults: replies that carry no content or try to steer the grader are vetoed outright (no
-# honest answer needs them); style-level signals cost a fixed share of the reward, so a false
-# hit on an honest answer lowers it a little instead of zeroing it.
+# Defaults: replies that carry no content, copy the rubric or try to steer the grader are vetoed
+# outright (no honest answer needs them); style-level signals cost a fixed share of the reward,
+# so a false hit on an honest answer lowers it a little instead of zeroing it.
 DEFAULT_POLICIES: dict[str, FlagPolicy] = {
     "content_free": "veto",
     "injection": "veto",
     "hidden_text": "veto",
     "self_praise": "veto",
+    # A penalty did not stop rubric echo in the audit: a judge that matches criterion words
+    # rewards the pasted criteria more than the penalty takes away (tests/defense/test_audit.py).
+    "rubric_echo": "veto",
     "sycophantic_opener": "penalty",
-    "rubric_echo": "penalty",
     "padding": "penalty",
 }
 DEFAULT_PENALTIES: dict[str, float] = {
     "sycophantic_opener": 0.2,
-    "rubric_echo": 0.3,
     "padding": 0.3,
 }
 

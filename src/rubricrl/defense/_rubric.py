@@ -84,3 +84,15 @@ def with_defense(rubric: Rubric, defense: Rubric | None = None) -> Rubric:
         provenance=provenance.model_dump(),
     )
     return Rubric.model_validate(data)
+
+
+def apply_defense(rubric: Rubric) -> Rubric:
+    """The engine's ``rubric_hook``: merge the defense rubric when ``rubric.defense`` is set.
+
+    >>> from rubricrl.rubric import Criterion
+    >>> plain = Rubric(id="t", criteria=[Criterion(id="c", description="d")])
+    >>> apply_defense(plain) is plain, len(apply_defense(plain.model_copy(
+    ...     update={"defense": True})).criteria)
+    (True, 5)
+    """
+    return with_defense(rubric) if rubric.defense else rubric
