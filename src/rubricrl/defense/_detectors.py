@@ -259,20 +259,37 @@ def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
 
 
+def _gram_index(tokens: list[str], n: int = 4) -> dict[tuple[str, ...], list[int]]:
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(tokens) - n + 1):
+        index.setdefault(tuple(tokens[i : i + n]), []).append(i)
+    return index
+
+
 def _longest_shared_run(
     source: list[str],
-    response_grams: dict[int, set[tuple[str, ...]]],
+    index: dict[tuple[str, ...], list[int]],
     response: list[str],
     excluded: set[tuple[str, ...]],
 ) -> int:
-    """Longest run of ``source`` tokens copied into the response (runs the prompt has excluded)."""
-    for n in range(min(len(source), len(response)), 3, -1):
-        grams = response_grams.setdefault(n, _ngrams(response, n))
-        for i in range(len(source) - n + 1):
-            gram = tuple(source[i : i + n])
-            if gram in grams and gram[:4] not in excluded:
-                return n
-    return 0
+    """Longest run of ``source`` tokens copied into the response (4-gram seeded, extended).
+
+    Runs that start with a 4-gram the prompt also contains do not count: quoting the prompt
+    is not echoing the rubric.
+    """
+    best = 0
+    for i in range(len(source) - 3):
+        gram = tuple(source[i : i + 4])
+        if gram in excluded:
+            continue
+        for j in index.get(gram, ()):
+            k = 4
+            while (
+                i + k < len(source) and j + k < len(response) and source[i + k] == response[j + k]
+            ):
+                k += 1
+            best = max(best, k)
+    return best
 
 
 @register("detector", "rubric_echo")
@@ -292,12 +309,11 @@ def rubric_echo(sample: Sample) -> str | None:
     if whole:
         return whole
     prompt_grams = _ngrams(p.TOKEN.findall(p.normalize(sample.prompt)), 4)
-    grams: dict[int, set[tuple[str, ...]]] = {}
-    for criterion, text in _echo_sources(sample.rubric):
-        source = p.TOKEN.findall(p.normalize(text))
+    index = _gram_index(sample.tokens)
+    for criterion, source in _source_tokens(sample.rubric):
         if len(source) < ECHO_MIN_CRITERION_TOKENS:
             continue
-        run = _longest_shared_run(source, grams, sample.tokens, prompt_grams)
+        run = _longest_shared_run(source, index, sample.tokens, prompt_grams)
         if run >= ECHO_MIN_RUN or (run >= 4 and run >= ECHO_MIN_SHARE * len(source)):
             return f"criterion {criterion}: copies {run} of {len(source)} tokens"
     return None
@@ -309,12 +325,25 @@ def _whole_response_echo(sample: Sample) -> str | None:
     if len(sample.tokens) < 2:
         return None
     response = f" {' '.join(sample.tokens)} "
-    for criterion, text in _echo_sources(sample.rubric):
-        source = p.TOKEN.findall(p.normalize(text))
+    for criterion, source in _source_tokens(sample.rubric):
         mostly = len(sample.tokens) >= ECHO_WHOLE_SHARE * len(source)
         if mostly and response in f" {' '.join(source)} ":
             return f"criterion {criterion}: the whole response is criterion text"
     return None
+
+
+_SOURCE_CACHE: dict[str, list[tuple[str, list[str]]]] = {}
+
+
+def _source_tokens(rubric: Rubric) -> list[tuple[str, list[str]]]:
+    """Tokenised criterion and tier texts, cached per rubric content hash (bounded)."""
+    cached = _SOURCE_CACHE.get(rubric.content_hash)
+    if cached is None:
+        if len(_SOURCE_CACHE) >= 1024:
+            _SOURCE_CACHE.clear()
+        cached = [(cid, p.TOKEN.findall(p.normalize(text))) for cid, text in _echo_sources(rubric)]
+        _SOURCE_CACHE[rubric.content_hash] = cached
+    return cached
 
 
 def _echo_sources(rubric: Rubric) -> list[tuple[str, str]]:
@@ -383,6 +412,9 @@ DETECTORS = (
 )
 
 
+_RESOLVED: dict[str, Detector] = {}
+
+
 def run_detectors(sample: Sample, detector_names: tuple[str, ...] = DETECTORS) -> dict[str, str]:
     """Run detectors by name; return ``{name: evidence}`` for those that fired.
 
@@ -394,7 +426,10 @@ def run_detectors(sample: Sample, detector_names: tuple[str, ...] = DETECTORS) -
     """
     fired: dict[str, str] = {}
     for name in detector_names:
-        evidence = lookup("detector", name)(sample)
+        function = _RESOLVED.get(name)
+        if function is None:
+            function = _RESOLVED[name] = lookup("detector", name)
+        evidence = function(sample)
         if evidence:
             fired[name] = evidence
     return fired
