@@ -37,7 +37,7 @@ ECHO_MIN_RUN = 8
 ECHO_MIN_SHARE = 0.7
 ECHO_MIN_CRITERION_TOKENS = 5
 ECHO_WHOLE_SHARE = 0.6
-# padding: thresholds chosen on the development set (tests/defense/data), see DEFENSE.md.
+# padding: thresholds chosen on the development set (tests/defense/data), see docs/defense.md.
 PAD_MIN_CHARS = 300
 PAD_MAX_COMPRESSION = 0.22
 PAD_MIN_TOKENS = 80

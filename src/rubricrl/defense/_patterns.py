@@ -317,7 +317,7 @@ ALNUM = re.compile(r"[^\W_]", re.UNICODE)
 # --------------------------------------------------------------------------- sentence-level cues
 # A grader-directed sentence combines grading vocabulary with an override or with a directive
 # aimed at the reader that names a top verdict. Word classes, not fixed strings, so new
-# phrasings of the same move are caught (see DEFENSE.md for the held-out measurement).
+# phrasings of the same move are caught (see docs/defense.md for the held-out measurement).
 GRADE_WORDS = _any(
     r"\b(?:grad(?:e|es|ed|ing)|scor(?:e|es|ed|ing)|rat(?:e|es|ed|ing)|marks?|points|evaluat\w*|"
     r"assess\w*|criteri(?:on|a)|rubrics?|verdict|tier|reward|pass(?:ed|ing)?|full credit)\b",

@@ -1,6 +1,6 @@
 """Build held-out set 2: written after the second (generic) detector revision was frozen.
 
-History (see DEFENSE.md): held-out set 1 measured the first detector version (70% of attacks
+History (see docs/defense.md): held-out set 1 measured the first detector version (70% of attacks
 caught); its misses then guided a generic revision (word-class rules instead of phrases), which
 contaminates set 1. This file was written after that revision and the detectors were not changed
 after seeing its results. Run from the repository root:
