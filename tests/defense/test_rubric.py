@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rubricrl.defense import DEFENSE_PREFIX, has_defense, load_defense_rubric, with_defense
-from rubricrl.rubric import Criterion, Rubric, load_rubric
+from rubricrl.rubric import Criterion, Rubric, load_rubric, shipped_rubric_names
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -12,9 +12,10 @@ def _task() -> Rubric:
     return Rubric(id="task", version="3", criteria=[Criterion(id="c", description="Correct.")])
 
 
-def test_shipped_defense_rubric_matches_the_repository_copy() -> None:
+def test_shipped_defense_rubric_is_the_repository_file() -> None:
     shipped = load_defense_rubric()
-    assert shipped == load_rubric(REPO / "rubrics" / "defense.yaml")
+    assert "defense" in shipped_rubric_names()
+    assert shipped == load_rubric(REPO / "src" / "rubricrl" / "assets" / "rubrics" / "defense.yaml")
     assert all(c.veto and c.kind == "binary" for c in shipped.criteria)
 
 

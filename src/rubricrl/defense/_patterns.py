@@ -539,6 +539,14 @@ INJECTION_STEMS = (
     "проверя",
 )
 SELF_PRAISE_STEMS = (
+    "correct",
+    "fully",
+    "model",
+    "represent",
+    "constitut",
+    "provid",
+    "offer",
+    "deliver",
     "meet",
     "meets",
     "satisf",

@@ -1,6 +1,6 @@
 """The shipped defense rubric and :func:`with_defense`, which merges it into a task rubric.
 
-The defense rubric (``assets/defense.yaml``, also ``rubrics/defense.yaml``) grades grader
+The defense rubric (``rubrics/defense.yaml``, shipped as package data) grades grader
 manipulation, self-evaluation, sycophancy and content-free replies with the judge. Merged into a
 task rubric, its criteria become veto criteria with ids prefixed ``defense.``: a judge "false" on
 any of them sets the reward to the rubric's veto value (Rubicon's defense rubric used as a
@@ -10,9 +10,8 @@ veto). A rubric author enables it with one line, ``defense: true``.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
-from rubricrl.rubric import Provenance, Rubric, loads_rubric
+from rubricrl.rubric import Provenance, Rubric, shipped_rubric
 
 DEFENSE_PREFIX = "defense."
 MAX_VERSION_CHARS = 32
@@ -25,8 +24,7 @@ def load_defense_rubric() -> Rubric:
     >>> load_defense_rubric().id
     'rubricrl-defense'
     """
-    text = (resources.files("rubricrl.defense") / "assets" / "defense.yaml").read_text("utf-8")
-    return loads_rubric(text, "yaml", source="rubricrl/defense/assets/defense.yaml")
+    return shipped_rubric("defense")
 
 
 def has_defense(rubric: Rubric) -> bool:
