@@ -145,6 +145,63 @@ def grade(
     typer.echo(json.dumps(summary))
 
 
+# ----------------------------------------------------------------------------- defense
+@app.command("audit")
+def audit_command(
+    rubric: Annotated[Path, typer.Option("--rubric", help="Rubric file to audit.")],
+    judge: JudgeOption = "local",
+    prompt: Annotated[str | None, typer.Option(help="Prompt of a single case.")] = None,
+    reference: Annotated[str | None, typer.Option(help="A good answer to --prompt.")] = None,
+    weak: Annotated[str | None, typer.Option(help="An honest weak answer to --prompt.")] = None,
+    cases: Annotated[
+        Path | None, typer.Option(help="JSONL cases: prompt, reference, weak (optional).")
+    ] = None,
+    families: Annotated[
+        str | None, typer.Option(help="Comma-separated attack families (default: all).")
+    ] = None,
+    audited: Annotated[str, typer.Option(help="Verdict on: defended | judge.")] = "defended",
+    mode: Annotated[str, typer.Option(help="per_criterion | one_call")] = "per_criterion",
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the report here.")] = None,
+) -> None:
+    """Probe a rubric + judge with an attack suite; exit 0 = pass, 1 = gameable, 2 = bad input."""
+    from rubricrl.defense import (
+        ATTACK_FAMILIES,
+        AuditCase,
+        AuditConfig,
+        format_report,
+        read_audit_cases,
+        run_audit,
+    )
+
+    try:
+        loaded = load_rubric(rubric)
+        if cases is not None:
+            audit_cases = read_audit_cases(cases)
+        elif prompt and reference:
+            extra = {"weak": weak} if weak else {}
+            audit_cases = [AuditCase(prompt=prompt, reference=reference, **extra)]
+        else:
+            fail("give --prompt and --reference, or --cases FILE", 2)
+        chosen = tuple(f.strip() for f in families.split(",")) if families else ATTACK_FAMILIES
+        config = AuditConfig(
+            families=chosen,
+            audited=audited,
+            engine=EngineConfig(mode=mode),  # type: ignore[arg-type]
+        )
+        unknown = sorted(set(chosen) - set(ATTACK_FAMILIES))
+        if unknown:
+            fail(f"unknown attack families {unknown}; valid: {', '.join(ATTACK_FAMILIES)}", 2)
+        report = run_audit(resolve_judge(judge), loaded, audit_cases, config)
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except (RubricError, JudgeSpecError, JudgeError, ValueError) as error:
+        fail(str(error), 2)
+    typer.echo(format_report(report))
+    if json_out is not None:
+        json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    raise typer.Exit(0 if report.passed else 1)
+
+
 # ----------------------------------------------------------------------------- evaluation
 eval_app = typer.Typer(help="Evaluate judges and policies.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
