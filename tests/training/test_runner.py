@@ -115,3 +115,26 @@ def test_cli_train_unknown_backend(tmp_path: Path) -> None:
         app, ["train", "--recipe", str(tmp_path / "x.yaml"), "--backend", "x"]
     )
     assert result.exit_code == 2 and "unknown backend" in result.output
+
+
+@pytest.mark.slow
+def test_evaluations_before_after_and_every_n_steps(tiny_model: Path, tmp_path: Path) -> None:
+    rubric = {"id": "r", "criteria": [{"id": "c", "description": "Is fine."}]}
+    skill = {
+        "dataset": {"source": "inline", "prompts": [{"prompt": "the dog", "rubric": rubric}]},
+        "reward": {"judge": "fake:approve"},
+        "max_new_tokens": 3,
+    }
+    recipe = tiny_recipe(
+        tiny_model,
+        tmp_path,
+        steps=2,
+        evaluations=[{"name": "a", **skill}, {"name": "b", "metric": "pass_rate", **skill}],
+        seesaw={"every_steps": 1, "threshold": 0.1, "action": "rollback"},
+    )
+    summary = run_recipe(recipe)
+    points = [(c.stage, c.step) for c in summary.history]
+    assert points == [("base", 0), ("one", 1), ("one", 2)]
+    assert all(c.scores == {"a": 1.0, "b": 1.0} for c in summary.history)
+    samples = sorted(p.name for p in (tmp_path / "tiny" / "samples").iterdir())
+    assert samples[0] == "base-0-a.jsonl" and len(samples) == 6
