@@ -32,6 +32,20 @@ def _read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
 
 
+def _changed_responses(samples: Path) -> dict[str, str]:
+    """How many greedy held-out responses differ from the base policy's, per checkpoint."""
+    changed = {}
+    for path in sorted(samples.glob("*.jsonl")) if samples.is_dir() else []:
+        if path.name.startswith("base-"):
+            continue
+        skill = path.stem.split("-")[-1]
+        base = _read_jsonl(samples / f"base-0-{skill}.jsonl")
+        rows = _read_jsonl(path)
+        count = sum(a["response"] != b["response"] for a, b in zip(base, rows, strict=False))
+        changed[path.stem] = f"{count} of {len(rows)}"
+    return changed
+
+
 def collect(recipe: Recipe, recipe_path: Path, wall_s: float | None) -> dict:
     run_dir = recipe.run_dir
     evals = _read_jsonl(run_dir / "evals.jsonl")
@@ -85,6 +99,7 @@ def collect(recipe: Recipe, recipe_path: Path, wall_s: float | None) -> dict:
         ],
         "heldout": by_point,
         "seesaw_events": _read_jsonl(run_dir / "events.jsonl"),
+        "heldout_responses_changed": _changed_responses(run_dir / "samples"),
         "curves_jsonl": str(curves_path.relative_to(ROOT)),
         "total_wall_s": wall_s,
         "notes": "Evaluation is greedy decoding. The IFEval metric is prompt-level strict "
@@ -114,6 +129,7 @@ def main() -> None:
     parser.add_argument("--run-dir", default="/tmp/rubricrl_bench_runs")
     parser.add_argument("--collect-only", action="store_true")
     parser.add_argument("--resume", action="store_true")
+    parser.add_argument("--note", default="", help="What happened in this run (kept in JSON).")
     parser.add_argument(
         "--steps", type=int, nargs="*", default=None, help="Override max_steps per stage."
     )
@@ -127,6 +143,7 @@ def main() -> None:
         run_recipe(recipe, resume=args.resume)
         wall_s = round(time.perf_counter() - started, 1)
     result = collect(recipe, recipe_path, wall_s)
+    result["run_note"] = args.note
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "training_cpu.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result["heldout"], indent=2))
