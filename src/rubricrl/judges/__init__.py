@@ -2,7 +2,7 @@
 
 from rubricrl.judges._fake import FakeJudge
 from rubricrl.judges._local import LlamaCppJudge, default_model_path
-from rubricrl.judges._openai import API_KEY_ENV, OpenAIJudge
+from rubricrl.judges._openai import API_KEY_ENV, OpenAIJudge, classify_http_status
 from rubricrl.judges._parsing import (
     EvidencePolicy,
     ReplyError,
@@ -37,6 +37,7 @@ __all__ = [
     "OpenAIJudge",
     "ReplyError",
     "TEMPLATE_VERSION",
+    "classify_http_status",
     "criterion_schema",
     "default_model_path",
     "evidence_found",
