@@ -5,6 +5,7 @@ from rubricrl.data._card import (
     DataCard,
     build_card,
     card_markdown,
+    carry_card,
     read_card,
     rows_digest,
     write_card,
@@ -23,6 +24,7 @@ from rubricrl.data._filter import (
     FilterConfig,
     FilterReport,
     PromptStats,
+    band_positions,
     filter_prompts,
     prompt_stats,
     report_markdown,
@@ -67,6 +69,14 @@ from rubricrl.data._rows import (
     to_hf_dataset,
     write_prompts,
 )
+from rubricrl.data._steps import (
+    dedup_step,
+    filter_step,
+    import_step,
+    load_labels,
+    load_rules,
+    tag_step,
+)
 from rubricrl.data._tagging import (
     DEFAULT_LABELS,
     DEFAULT_RULES,
@@ -80,6 +90,12 @@ from rubricrl.data._tagging import (
 )
 
 __all__ = [
+    "tag_step",
+    "load_rules",
+    "load_labels",
+    "import_step",
+    "filter_step",
+    "dedup_step",
     "DEFAULT_LABELS",
     "DEFAULT_RULES",
     "CardStep",
@@ -108,8 +124,10 @@ __all__ = [
     "TagRule",
     "TransformersPolicy",
     "apply_tags",
+    "band_positions",
     "build_card",
     "card_markdown",
+    "carry_card",
     "decontaminate",
     "dedup",
     "difficulty_tags",

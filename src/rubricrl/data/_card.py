@@ -143,3 +143,24 @@ def read_card(data_path: Path) -> DataCard | None:
     if not json_path.is_file():
         return None
     return DataCard.model_validate_json(json_path.read_text(encoding="utf-8"))
+
+
+def carry_card(
+    input_path: Path, output_path: Path, rows: Sequence[PromptRow], step: CardStep
+) -> DataCard:
+    """Write the card of ``output_path``: the input's sources and steps plus ``step``.
+
+    The input file's hash is recorded, so the chain of cards ties each output to its inputs.
+    """
+    previous = read_card(input_path)
+    card = build_card(
+        output_path.stem,
+        rows,
+        sources=previous.sources if previous else (),
+        steps=[*(previous.steps if previous else []), step],
+        inputs=[input_path],
+    )
+    if previous:
+        card.input_hashes = {**previous.input_hashes, **card.input_hashes}
+    write_card(card, output_path)
+    return card

@@ -90,9 +90,7 @@ def band_positions(means: Mapping[str, float]) -> dict[str, float]:
         first.setdefault(value, rank)
         last[value] = rank
     # The tie group occupies ranks first..last; its mid-rank percentile is the group's centre.
-    return {
-        key: ((first[value] + last[value]) / 2 + 0.5) / count for key, value in means.items()
-    }
+    return {key: ((first[value] + last[value]) / 2 + 0.5) / count for key, value in means.items()}
 
 
 def select_band(

@@ -60,13 +60,17 @@ class Generation:
 
 
 def sample_seed(base_seed: int, prompt_id: str, sample_index: int) -> int:
-    """A per-sample seed, stable across runs and resumes (31 bits, from sha256).
+    """The seed of one sample: a per-prompt offset from sha256, plus the sample index.
 
-    >>> sample_seed(0, "p1", 0) == sample_seed(0, "p1", 0) != sample_seed(0, "p1", 1)
-    True
+    Consecutive samples have consecutive seeds, so a policy asked for ``n`` samples from seed
+    ``s`` (sample i uses ``s + i``) draws the same samples whether they come in one call or
+    in several (e.g. after a resume). Stable across runs and machines; below 2**31.
+
+    >>> sample_seed(0, "p1", 1) - sample_seed(0, "p1", 0)
+    1
     """
-    digest = hashlib.sha256(f"{base_seed}\x00{prompt_id}\x00{sample_index}".encode()).digest()
-    return int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
+    digest = hashlib.sha256(f"{base_seed}\x00{prompt_id}".encode()).digest()
+    return (int.from_bytes(digest[:4], "big") % (1 << 30)) + sample_index
 
 
 @runtime_checkable
@@ -114,7 +118,9 @@ class FakePolicy:
         for offset in range(n):
             tag = hashlib.sha256(f"{prompt}|{seed + offset}".encode()).hexdigest()[:8]
             text = f"Answer {tag}: {prompt[:40]}"
-            out.append(Generation(text, len(prompt.split()), len(text.split()), "stop", seed))
+            out.append(
+                Generation(text, len(prompt.split()), len(text.split()), "stop", seed + offset)
+            )
         return out
 
     async def aclose(self) -> None:

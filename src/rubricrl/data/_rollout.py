@@ -129,10 +129,20 @@ def _plan(rows: Sequence[PromptRow], k: int, done: set[str], batch_n: bool) -> l
         if not missing:
             continue
         if batch_n:
-            units.append(_Unit(row, missing))
+            units.extend(_Unit(row, run) for run in _contiguous_runs(missing))
         else:
             units.extend(_Unit(row, (i,)) for i in missing)
     return units
+
+
+def _contiguous_runs(indices: tuple[int, ...]) -> list[tuple[int, ...]]:
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return [tuple(run) for run in runs]
 
 
 async def _generate(
