@@ -32,8 +32,11 @@ Handler = Callable[[dict[str, Any], int], tuple[int, dict[str, Any], dict[str, s
 def chat_reply(n: int, text: str = "hello there") -> dict[str, Any]:
     return {
         "choices": [
-            {"index": i, "message": {"role": "assistant", "content": f"{text} {i}"},
-             "finish_reason": "stop"}
+            {
+                "index": i,
+                "message": {"role": "assistant", "content": f"{text} {i}"},
+                "finish_reason": "stop",
+            }
             for i in range(n)
         ],
         "usage": {"prompt_tokens": 7, "completion_tokens": 3 * n},
@@ -58,8 +61,12 @@ async def openai_server() -> AsyncIterator[Any]:
         body = await request.json()
         server.requests.append(body)
         status, payload, headers = server.handler(body, len(server.requests))
-        return web.Response(status=status, text=json.dumps(payload), headers=headers,
-                            content_type="application/json")
+        return web.Response(
+            status=status,
+            text=json.dumps(payload),
+            headers=headers,
+            content_type="application/json",
+        )
 
     app = web.Application()
     app.router.add_post("/v1/chat/completions", handle)

@@ -22,8 +22,10 @@ from rubricrl.data import (
 def graded(pid: str, rewards: list[float | None], passes: list[bool] | None = None) -> list[dict]:
     rows = []
     for i, reward in enumerate(rewards):
-        criteria = [{"id": "c1", "score": 1.0 if (passes or [True] * 9)[i] else 0.0,
-                     "status": "ok"}, {"id": "c2", "score": None, "status": "abstained"}]
+        criteria = [
+            {"id": "c1", "score": 1.0 if (passes or [True] * 9)[i] else 0.0, "status": "ok"},
+            {"id": "c2", "score": None, "status": "abstained"},
+        ]
         rows.append({"id": f"{pid}#{i}", "reward": reward, "criteria": criteria})
     return rows
 
@@ -143,8 +145,9 @@ def test_full_band_keeps_everything(means: dict[str, float]) -> None:
     assert select_band(means, 0.0, 1.0)[0] == set(means)
 
 
-@given(st.lists(st.floats(0, 1, allow_nan=False), min_size=1, max_size=80, unique=True),
-       band_strategy)
+@given(
+    st.lists(st.floats(0, 1, allow_nan=False), min_size=1, max_size=80, unique=True), band_strategy
+)
 def test_distinct_values_keep_the_band_share(values: list[float], band: list[float]) -> None:
     means = {str(i): v for i, v in enumerate(values)}
     kept, _, _ = select_band(means, band[0], band[1])

@@ -70,8 +70,12 @@ async def test_openai_policy_without_n_sends_one_request_per_sample(openai_serve
 
 @pytest.mark.parametrize(
     ("status", "reason", "retryable"),
-    [(503, "http_503", True), (429, "http_429", True), (401, "auth_failed", False),
-     (400, "http_400", False)],
+    [
+        (503, "http_503", True),
+        (429, "http_429", True),
+        (401, "auth_failed", False),
+        (400, "http_400", False),
+    ],
 )
 async def test_openai_policy_classifies_errors(
     openai_server: Any, status: int, reason: str, retryable: bool

@@ -103,8 +103,9 @@ async def test_failures_are_reported_not_written(tmp_path: Path, prompts: list[P
     summary = await run_rollout(prompts, FakePolicy("fail"), out, CONFIG)
     assert summary.written == 0 and summary.failures == {"fake_failure": 9}
     assert out.read_text() == ""
-    summary = await run_rollout(prompts[:1], FlakyPolicy(5, retryable=False), out, CONFIG,
-                                resume=True)
+    summary = await run_rollout(
+        prompts[:1], FlakyPolicy(5, retryable=False), out, CONFIG, resume=True
+    )
     assert summary.failures == {"http_503": 3}
 
 

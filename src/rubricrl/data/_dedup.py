@@ -25,7 +25,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rubricrl.data._rows import PromptRow
 
-_MERSENNE = np.uint64((1 << 61) - 1)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -55,15 +54,23 @@ def shingles(text: str, n: int = 3) -> set[str]:
     return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
 
 
+def _splitmix64(values: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    # SplitMix64 finaliser (Steele et al. 2014): a strong 64-bit mixer; uint64 products wrap.
+    z = values + np.uint64(0x9E3779B97F4A7C15)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    mixed: np.ndarray[Any, Any] = z ^ (z >> np.uint64(31))
+    return mixed
+
+
 class MinHasher:
-    """Fixed random permutations (seeded), so signatures are comparable across runs."""
+    """``num_perm`` seeded hash functions, so signatures are comparable across runs."""
 
     def __init__(self, num_perm: int = 128, seed: int = 1) -> None:
-        """Draw ``num_perm`` hash functions ``(a x + b) mod (2**61 - 1)`` over 32-bit x."""
+        """Draw one 64-bit salt per hash function; h_i(x) = splitmix64(x xor salt_i)."""
         rng = np.random.default_rng(seed)
         self.num_perm = num_perm
-        self.a = rng.integers(1, 1 << 32, size=num_perm, dtype=np.uint64)
-        self.b = rng.integers(0, 1 << 32, size=num_perm, dtype=np.uint64)
+        self.salts = rng.integers(0, np.iinfo(np.uint64).max, size=num_perm, dtype=np.uint64)
 
     def signature(self, shingle_set: set[str]) -> np.ndarray[Any, Any]:
         """The min-hash signature (all-max for an empty set, which matches nothing real)."""
@@ -71,13 +78,13 @@ class MinHasher:
             return np.full(self.num_perm, np.iinfo(np.uint64).max, dtype=np.uint64)
         hashes = np.array(
             [
-                int.from_bytes(hashlib.blake2b(s.encode(), digest_size=4).digest(), "big")
+                int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "big")
                 for s in shingle_set
             ],
             dtype=np.uint64,
         )
-        # a, x < 2**32 so a*x + b < 2**64: no overflow before the modulus.
-        values = (np.outer(hashes, self.a) + self.b) % _MERSENNE
+        with np.errstate(over="ignore"):
+            values = _splitmix64(hashes[:, None] ^ self.salts[None, :])
         signature: np.ndarray[Any, Any] = values.min(axis=0)
         return signature
 
@@ -117,9 +124,27 @@ class DedupConfig(BaseModel):
     threshold: float = Field(default=0.8, gt=0, le=1, description="Estimated Jaccard.")
     shingle_words: int = Field(default=3, ge=1, le=20)
     num_perm: int = Field(default=128, ge=8, le=1024)
-    bands: int = Field(default=16, ge=1)
+    bands: int | None = Field(
+        default=None, ge=1, description="LSH bands; None = chosen from the threshold."
+    )
     ngram_words: int = Field(default=13, ge=4, le=64, description="Decontamination n-gram.")
     embedding_threshold: float = Field(default=0.95, gt=0, le=1, description="Cosine.")
+
+    def lsh_shape(self) -> tuple[int, int]:
+        """(bands, rows per band): by default the divisor pair whose LSH threshold
+        ``(1/b)**(1/r)`` is closest to 0.1 below ``threshold`` (recall first; candidates are
+        then confirmed by their estimated Jaccard).
+
+        >>> DedupConfig().lsh_shape(), DedupConfig(threshold=0.5).lsh_shape()
+        ((16, 8), (32, 4))
+        """
+        if self.bands is not None:
+            return self.bands, max(1, self.num_perm // self.bands)
+        pairs = [
+            (b, self.num_perm // b) for b in range(1, self.num_perm + 1) if self.num_perm % b == 0
+        ]
+        target = max(0.05, self.threshold - 0.1)
+        return min(pairs, key=lambda p: abs((1 / p[0]) ** (1 / p[1]) - target))
 
 
 class DedupReport(BaseModel):
@@ -156,7 +181,7 @@ def dedup(
     """
     config = config or DedupConfig()
     hasher = MinHasher(config.num_perm)
-    index = _LSHIndex(config.bands, config.num_perm // config.bands)
+    index = _LSHIndex(*config.lsh_shape())
     signatures = dict(
         zip((r.id for r in rows), _signatures([r.text for r in rows], config, hasher), strict=True)
     )
@@ -243,7 +268,7 @@ def decontaminate(
     for e in eval_rows:
         for gram in _ngrams(e.text, config.ngram_words):
             grams.setdefault(gram, e.id)
-    index = _LSHIndex(config.bands, config.num_perm // config.bands)
+    index = _LSHIndex(*config.lsh_shape())
     eval_signatures = dict(
         zip(
             (e.id for e in eval_rows),

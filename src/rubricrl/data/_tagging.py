@@ -34,13 +34,16 @@ Encoder = Callable[[list[str]], Any]
 
 DEFAULT_LABELS: dict[str, dict[str, str]] = {
     "task": {
-        "writing": "Write a story, essay, poem, letter, article, speech or other prose.",
-        "instruction_following": "Answer while obeying explicit format or length constraints.",
-        "advice": "Give personal, practical or professional advice or recommendations.",
-        "health_advice": "Answer a medical or health question about symptoms or treatment.",
-        "coding": "Write, explain or fix computer code or a program.",
-        "math": "Solve a mathematics or arithmetic problem or a logic puzzle.",
-        "question_answering": "Answer a factual question or explain a concept.",
+        "writing": "Write a story, essay, poem, letter, blog post, article or speech.",
+        "instruction_following": (
+            "Respond under explicit format rules: a word limit, no commas, bullet points, "
+            "JSON output, all capital letters, a title in double angular brackets."
+        ),
+        "advice": "What should I do? Give me personal, career or relationship advice.",
+        "health_advice": "I have symptoms such as pain or fever; what medical treatment helps?",
+        "coding": "Debug, fix or write a Python or JavaScript function or program code.",
+        "math": "Solve this math problem: an equation, arithmetic or a proof.",
+        "question_answering": "What is a fact about history, geography or science? Explain it.",
     }
 }
 
