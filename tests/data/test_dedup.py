@@ -60,7 +60,8 @@ def test_dedup_with_embeddings() -> None:
 
     kept, report = dedup(rows, encoder=encoder)
     assert [r.id for r in kept] == ["a", "c"]
-    assert report.removed["b"] == {"duplicate_of": "a", "method": "embedding", "similarity": 1.0}
+    expected = {"duplicate_of": "a", "method": "embedding", "similarity": 1.0}
+    assert report.removed["b"] == expected
 
 
 @pytest.mark.parametrize(

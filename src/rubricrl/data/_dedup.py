@@ -131,9 +131,11 @@ class DedupConfig(BaseModel):
     embedding_threshold: float = Field(default=0.95, gt=0, le=1, description="Cosine.")
 
     def lsh_shape(self) -> tuple[int, int]:
-        """(bands, rows per band): by default the divisor pair whose LSH threshold
-        ``(1/b)**(1/r)`` is closest to 0.1 below ``threshold`` (recall first; candidates are
-        then confirmed by their estimated Jaccard).
+        """(bands, rows per band) of the LSH index.
+
+        By default the divisor pair whose LSH threshold ``(1/b)**(1/r)`` is closest to 0.1
+        below ``threshold`` (recall first; candidates are then confirmed by their estimated
+        Jaccard).
 
         >>> DedupConfig().lsh_shape(), DedupConfig(threshold=0.5).lsh_shape()
         ((16, 8), (32, 4))

@@ -123,7 +123,7 @@ class _Unit:
 
 
 def _plan(rows: Sequence[PromptRow], k: int, done: set[str], batch_n: bool) -> list[_Unit]:
-    units = []
+    units: list[_Unit] = []
     for row in rows:
         missing = tuple(i for i in range(k) if sample_id(row.id, i) not in done)
         if not missing:
