@@ -68,7 +68,7 @@ def test_dedup_with_embeddings() -> None:
     ("train", "method"),
     [
         (
-            "write a detailed travel itinerary for five days in kyoto with temples gardens and food",
+            BASE.lower(),
             "exact",
         ),
         ("Please " + BASE + " please.", "ngram13"),
