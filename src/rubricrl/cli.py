@@ -180,10 +180,15 @@ def import_prompts_command(
 
 
 async def _rollout_async(
-    prompts: Path, output: Path, policy_spec: str, config: RolloutConfig, resume: bool
+    prompts: Path,
+    output: Path,
+    policy_spec: str,
+    config: RolloutConfig,
+    resume: bool,
+    use_n: bool,
 ) -> dict[str, Any]:
     rows = read_prompts(prompts)
-    policy = resolve_policy(policy_spec, max_concurrency=config.concurrency)
+    policy = resolve_policy(policy_spec, max_concurrency=config.concurrency, use_n=use_n)
     try:
         with progress_bar() as progress:
             task = progress.add_task("sampling", total=len(rows) * config.samples)
@@ -214,6 +219,9 @@ def rollout(
     max_tokens: Annotated[int, typer.Option(min=1)] = 256,
     seed: Annotated[int, typer.Option(min=0)] = 0,
     concurrency: Annotated[int, typer.Option(min=1, max=4096)] = 8,
+    use_n: Annotated[
+        bool, typer.Option("--n/--no-n", help="Servers: k choices per request via 'n'.")
+    ] = True,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run.")] = False,
 ) -> None:
     """Sample k responses per prompt; rows keep prompt id, sample index, params, token counts."""
@@ -222,7 +230,7 @@ def rollout(
             temperature=temperature, top_p=top_p, max_tokens=max_tokens, seed=seed
         )
         config = RolloutConfig(samples=samples, params=params, concurrency=concurrency)
-        summary = asyncio.run(_rollout_async(prompts, output, policy, config, resume))
+        summary = asyncio.run(_rollout_async(prompts, output, policy, config, resume, use_n))
     except ValidationError as error:
         fail(format_validation_error(error), 2)
     except DataError as error:

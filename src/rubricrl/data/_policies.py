@@ -390,13 +390,15 @@ class TransformersPolicy:
         self._tokenizer = None
 
 
-def resolve_policy(spec: str, *, max_concurrency: int | None = None) -> Policy:
+def resolve_policy(spec: str, *, max_concurrency: int | None = None, use_n: bool = True) -> Policy:
     """Build a policy from a spec string.
 
     Args:
         spec: ``local`` | ``local:PATH.gguf`` | ``openai:MODEL@URL`` | ``hf:DIR`` |
             ``fake:echo`` | ``fake:fail``.
         max_concurrency: Override the connection pool size (OpenAI only).
+        use_n: Ask an OpenAI-compatible server for k choices per request (``n``); turn off
+            for servers that ignore ``n`` (llama.cpp's Python server).
 
     Raises:
         PolicyError: An unknown or malformed spec (``bad_spec``).
@@ -413,7 +415,7 @@ def resolve_policy(spec: str, *, max_concurrency: int | None = None) -> Policy:
         return TransformersPolicy(rest)
     if kind == "openai" and "@" in rest:
         model, _, url = rest.partition("@")
-        return OpenAIPolicy(model, url, max_concurrency=max_concurrency or 64)
+        return OpenAIPolicy(model, url, max_concurrency=max_concurrency or 64, use_n=use_n)
     raise PolicyError(
         "bad_spec",
         f"unknown policy {spec!r}; use local, local:PATH.gguf, openai:MODEL@URL, hf:DIR, fake:echo",
