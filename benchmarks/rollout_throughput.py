@@ -51,8 +51,12 @@ async def measure(name: str, rows: list[Any], policy: Policy, config: RolloutCon
     with tempfile.TemporaryDirectory() as tmp:
         summary = await run_rollout(rows, policy, Path(tmp) / "r.jsonl", config)
     await policy.aclose()
-    result = {"name": name, "policy": policy.id, "concurrency": config.concurrency,
-              **summary.as_dict()}
+    result = {
+        "name": name,
+        "policy": policy.id,
+        "concurrency": config.concurrency,
+        **summary.as_dict(),
+    }
     print(json.dumps(result), flush=True)
     return result
 
@@ -64,9 +68,21 @@ def free_port() -> int:
 
 
 def start_llama_server(port: int, threads: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model_path()),
-               "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048",
-               "--n_threads", str(threads)]
+    command = [
+        sys.executable,
+        "-m",
+        "llama_cpp.server",
+        "--model",
+        str(default_model_path()),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--n_ctx",
+        "2048",
+        "--n_threads",
+        str(threads),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -86,11 +102,19 @@ async def fake_server(latency_s: float, tokens: int) -> tuple[web.AppRunner, str
         body = await request.json()
         await asyncio.sleep(latency_s)
         n = int(body.get("n", 1))
-        return web.json_response({
-            "choices": [{"index": i, "message": {"role": "assistant", "content": text},
-                         "finish_reason": "length"} for i in range(n)],
-            "usage": {"prompt_tokens": 50, "completion_tokens": tokens * n},
-        })
+        return web.json_response(
+            {
+                "choices": [
+                    {
+                        "index": i,
+                        "message": {"role": "assistant", "content": text},
+                        "finish_reason": "length",
+                    }
+                    for i in range(n)
+                ],
+                "usage": {"prompt_tokens": 50, "completion_tokens": tokens * n},
+            }
+        )
 
     app = web.Application()
     app.router.add_post("/v1/chat/completions", handle)
@@ -135,13 +159,22 @@ async def main() -> None:
     for result in results:
         result["speedup_vs_embedded"] = round(result["samples_per_s"] / base, 3) if base else None
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({
-        "benchmark": "rollout_throughput",
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
-                    "load_avg_1m_at_end": os.getloadavg()[0]},
-        "args": vars(args),
-        "results": results,
-    }, indent=2) + "\n")
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "benchmark": "rollout_throughput",
+                "machine": {
+                    "cpus": os.cpu_count(),
+                    "platform": platform.platform(),
+                    "load_avg_1m_at_end": os.getloadavg()[0],
+                },
+                "args": vars(args),
+                "results": results,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
 
 
 if __name__ == "__main__":

@@ -136,7 +136,7 @@ def test_pipeline_end_to_end(tmp_path: Path) -> None:
     assert samples.read_text().startswith("".join(finished))
     assert summary["skipped"] == len(finished)
     assert summary["written"] == PROMPTS * SAMPLES - len(finished) and summary["failed"] == 0
-    assert all(r["completion_tokens"] > 0 and r["params"]["max_tokens"] == 32 for r in rows)
+    assert all(r["completion_tokens"] > 0 and r["params"]["max_tokens"] == 16 for r in rows)
 
     prompt_rows = read_prompts(prompts)
     bank = {row.id: rubric_for(row) for row in prompt_rows}

@@ -3,7 +3,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -106,11 +106,12 @@ def test_band_positions_ties_share_a_position() -> None:
 
 
 means_strategy = st.dictionaries(
-    st.text(min_size=1, max_size=4), st.floats(0, 1, allow_nan=False), min_size=1, max_size=60
+    st.text(min_size=1, max_size=4), st.floats(0, 1, allow_nan=False), min_size=1, max_size=30
 )
 band_strategy = st.tuples(st.floats(0, 1), st.floats(0, 1)).map(sorted)
 
 
+@settings(max_examples=60, deadline=None)
 @given(means_strategy, band_strategy)
 def test_band_keeps_a_subset_inside_its_edges(means: dict[str, float], band: list[float]) -> None:
     kept, low, high = select_band(means, band[0], band[1])
@@ -123,6 +124,7 @@ def test_band_keeps_a_subset_inside_its_edges(means: dict[str, float], band: lis
         assert math.isnan(low) and math.isnan(high)
 
 
+@settings(max_examples=60, deadline=None)
 @given(means_strategy, band_strategy)
 def test_band_treats_ties_alike(means: dict[str, float], band: list[float]) -> None:
     kept, _, _ = select_band(means, band[0], band[1])
@@ -132,6 +134,7 @@ def test_band_treats_ties_alike(means: dict[str, float], band: list[float]) -> N
                 assert (a in kept) == (b in kept)
 
 
+@settings(max_examples=60, deadline=None)
 @given(means_strategy, band_strategy, band_strategy)
 def test_wider_band_keeps_a_superset(
     means: dict[str, float], inner: list[float], outer: list[float]
@@ -140,11 +143,13 @@ def test_wider_band_keeps_a_superset(
     assert select_band(means, inner[0], inner[1])[0] <= select_band(means, low, high)[0]
 
 
+@settings(max_examples=60, deadline=None)
 @given(means_strategy)
 def test_full_band_keeps_everything(means: dict[str, float]) -> None:
     assert select_band(means, 0.0, 1.0)[0] == set(means)
 
 
+@settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.floats(0, 1, allow_nan=False), min_size=1, max_size=80, unique=True), band_strategy
 )

@@ -103,6 +103,7 @@ async def test_openai_policy_connection_refused() -> None:
     await policy.aclose()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(importlib.util.find_spec("llama_cpp") is None, reason="llama_cpp missing")
 async def test_llama_cpp_policy_samples_the_embedded_model() -> None:
     try:
