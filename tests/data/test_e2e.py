@@ -86,7 +86,7 @@ def rollout_command(prompts: Path, samples: Path, resume: bool) -> list[str]:
         "-k",
         str(SAMPLES),
         "--max-tokens",
-        "32",
+        "16",
         "--temperature",
         "1.0",
         "--seed",
