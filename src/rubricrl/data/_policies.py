@@ -318,7 +318,7 @@ class TransformersPolicy:
     supports_n = True
 
     def __init__(self, model_dir: str, *, device: str = "cpu") -> None:
-        """Load lazily; ``model_dir`` is a local directory (nothing is downloaded)."""
+        """Load lazily; ``model_dir`` is a local directory or a ``.gguf`` file (no download)."""
         self.model_dir = model_dir
         self.id = f"hf:{model_dir}"
         self.device = device
@@ -337,11 +337,15 @@ class TransformersPolicy:
                     "install rubricrl[train] for hf: policies",
                     retryable=False,
                 ) from None
-            self._tokenizer = transformers.AutoTokenizer.from_pretrained(
-                self.model_dir, local_files_only=True
-            )
+            # A .gguf file loads dequantized (fp32) through transformers' GGUF support.
+            path = Path(self.model_dir)
+            kwargs: dict[str, Any] = {"local_files_only": True}
+            if path.suffix == ".gguf":
+                kwargs["gguf_file"] = path.name
+                path = path.parent
+            self._tokenizer = transformers.AutoTokenizer.from_pretrained(str(path), **kwargs)
             self._model = transformers.AutoModelForCausalLM.from_pretrained(
-                self.model_dir, local_files_only=True
+                str(path), **kwargs
             ).to(self.device)
         return self._model, self._tokenizer
 
