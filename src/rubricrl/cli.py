@@ -144,6 +144,67 @@ def grade(
     typer.echo(json.dumps(summary))
 
 
+# ----------------------------------------------------------------------------- serve
+def _serve_config(config_file: Path | None, overrides: dict[str, Any]) -> Any:
+    import yaml
+
+    from rubricrl.rewards import ServeConfig
+
+    data: dict[str, Any] = {}
+    if config_file is not None:
+        if not config_file.is_file():
+            raise InputError(f"{config_file}: no such config file")
+        loaded = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+        if not isinstance(loaded, dict):
+            raise InputError(f"{config_file}: a serve config must be a mapping")
+        data = loaded
+    data.update({key: value for key, value in overrides.items() if value is not None})
+    return ServeConfig.model_validate(data)
+
+
+@app.command()
+def serve(
+    rubric: Annotated[
+        list[Path] | None, typer.Option("--rubric", help="Rubric bank: files or directories.")
+    ] = None,
+    judge: Annotated[str | None, typer.Option("--judge", help="Judge spec (see grade).")] = None,
+    host: Annotated[str | None, typer.Option(help="Interface (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8080; 0 = any).")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="YAML/JSON file of ServeConfig fields.")
+    ] = None,
+    max_samples: Annotated[int | None, typer.Option(help="Samples per request.")] = None,
+    max_body_bytes: Annotated[int | None, typer.Option(help="Request body cap.")] = None,
+    max_inflight: Annotated[int | None, typer.Option(help="Samples in flight (503).")] = None,
+    shutdown_deadline: Annotated[float | None, typer.Option(help="Seconds on SIGTERM.")] = None,
+    journal: Annotated[Path | None, typer.Option(help="Where unfinished work goes.")] = None,
+    openrlhf_rubric: Annotated[str | None, typer.Option(help="Default OpenRLHF rubric.")] = None,
+) -> None:
+    """Serve rewards over HTTP (auth token from $RUBRICRL_SERVE_TOKEN)."""
+    try:
+        from rubricrl.rewards.server import serve as run_server
+    except ImportError as error:
+        fail(f"rubricrl serve needs the serve extra ({error.name} is missing)", 2)
+    overrides = {
+        "rubric_dir": rubric or None,
+        "judge": judge,
+        "host": host,
+        "port": port,
+        "max_samples": max_samples,
+        "max_body_bytes": max_body_bytes,
+        "max_inflight_samples": max_inflight,
+        "shutdown_deadline_s": shutdown_deadline,
+        "journal_path": journal,
+        "openrlhf_rubric": openrlhf_rubric,
+    }
+    try:
+        run_server(_serve_config(config, overrides))
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except (RubricError, InputError, JudgeSpecError) as error:
+        fail(str(error), 2)
+
+
 def main() -> None:
     """Entry point of the ``rubricrl`` script."""
     try:

@@ -1,0 +1,174 @@
+"""The reward service's core, independent of HTTP: one engine, admission control, a row cache.
+
+One :class:`RewardService` lives per server process: it opens ONE judge (one pooled client)
+and ONE :class:`~rubricrl.scoring.ScoringEngine`, shared by every request. Admission counts
+samples in flight and refuses work beyond ``max_inflight_samples`` at once (the caller answers
+503 + Retry-After) instead of queueing without bound. Finished reward rows are kept in a small
+LRU keyed by (judge, rubric hash, prompt, response): a repeated sample costs a dict lookup.
+Abstentions are never cached, so they are graded again next time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rubricrl.judges import Judge, resolve_judge
+from rubricrl.rewards._bank import RubricBank
+from rubricrl.rewards._config import ServeConfig
+from rubricrl.rubric import Reward, Rubric
+from rubricrl.scoring import GradingItem, ScoringEngine, reward_row
+
+logger = logging.getLogger(__name__)
+
+
+class Admission:
+    """Counts samples in flight; ``try_admit`` refuses instead of waiting (bounded memory).
+
+    >>> gate = Admission(10)
+    >>> gate.try_admit(8), gate.try_admit(4), gate.inflight
+    (True, False, 8)
+    """
+
+    def __init__(self, capacity: int) -> None:
+        """Admit at most ``capacity`` samples at once."""
+        self.capacity = capacity
+        self.inflight = 0
+
+    def try_admit(self, samples: int) -> bool:
+        """Take room for ``samples`` if there is room; a single call never blocks."""
+        if self.inflight + samples > self.capacity:
+            return False
+        self.inflight += samples
+        return True
+
+    def release(self, samples: int) -> None:
+        """Give back room taken by :meth:`try_admit`."""
+        self.inflight = max(0, self.inflight - samples)
+
+
+class RowCache:
+    """An LRU of reward rows (without their id) for graded (rubric, prompt, response) triples."""
+
+    def __init__(self, size: int) -> None:
+        """Keep at most ``size`` rows (0 disables the cache)."""
+        self.size = size
+        self._rows: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(judge_id: str, item: GradingItem) -> str:
+        """Cache key of an item under a judge."""
+        digest = hashlib.sha256()
+        for part in (judge_id, item.rubric.content_hash, item.prompt, item.response):
+            encoded = part.encode("utf-8", errors="surrogatepass")
+            digest.update(len(encoded).to_bytes(8, "little") + encoded)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """A cached row, refreshed as most recently used."""
+        row = self._rows.get(key)
+        if row is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self._rows.move_to_end(key)
+        return row
+
+    def put(self, key: str, row: dict[str, Any]) -> None:
+        """Keep a row whose reward has a value (abstentions are graded again next time)."""
+        if self.size == 0 or row.get("reward") is None:
+            return
+        self._rows[key] = row
+        if len(self._rows) > self.size:
+            self._rows.popitem(last=False)
+
+
+class RewardService:
+    """Grades samples for the HTTP endpoints; open with ``await service.start()``."""
+
+    def __init__(self, config: ServeConfig, judge: Judge | None = None) -> None:
+        """Create the service; the judge is built from ``config.judge`` unless given."""
+        self.config = config
+        self.bank = RubricBank.load(config.rubric_dir)
+        self.admission = Admission(config.max_inflight_samples)
+        self.rows = RowCache(config.result_cache_size)
+        self._judge = judge
+        self.engine: ScoringEngine | None = None
+        self.draining = False
+
+    async def start(self) -> None:
+        """Open the one judge and the one engine of this process."""
+        judge = self._judge or resolve_judge(self.config.judge, **self.config.judge_options)
+        self.engine = ScoringEngine(judge, self.config.engine)
+        logger.info("reward service ready: judge %s, %d rubrics", judge.id, len(self.bank.rubrics))
+
+    async def close(self) -> None:
+        """Close the engine (flushes the cache, closes the judge's session)."""
+        if self.engine is not None:
+            await self.engine.aclose()
+            self.engine = None
+
+    @property
+    def ready(self) -> bool:
+        """True when requests can be graded (started, not draining)."""
+        return self.engine is not None and not self.draining
+
+    def _engine(self) -> ScoringEngine:
+        if self.engine is None:
+            raise RuntimeError("reward service is not started")
+        return self.engine
+
+    async def rewards(self, items: Sequence[GradingItem]) -> list[Reward]:
+        """Grade items concurrently (no row cache); input order."""
+        return await self._engine().grade_batch(items)
+
+    async def rows_for(self, items: Sequence[GradingItem]) -> list[dict[str, Any]]:
+        """Reward rows (``rubricrl grade``'s format) for items, using the row cache."""
+        engine = self._engine()
+        keys = [RowCache.key(engine.judge.id, item) for item in items]
+        cached = [self.rows.get(key) for key in keys]
+        todo = [i for i, row in enumerate(cached) if row is None]
+        try:
+            graded = await engine.grade_batch([items[i] for i in todo])
+        except asyncio.CancelledError:
+            self.journal([items[i] for i in todo], "cancelled")
+            raise
+        for index, reward in zip(todo, graded, strict=True):
+            row = reward_row("", reward)
+            self.rows.put(keys[index], row)
+            cached[index] = row
+        return [{**row, "id": item.id} for row, item in zip(cached, items, strict=True) if row]
+
+    def journal(self, items: Sequence[GradingItem], reason: str) -> None:
+        """Append unfinished items to the journal file (if configured) so they can be resent."""
+        path: Path | None = self.config.journal_path
+        if path is None or not items:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as handle:
+            for item in items:
+                row = {
+                    "id": item.id,
+                    "prompt": item.prompt,
+                    "response": item.response,
+                    "rubric": item.rubric.id,
+                    "rubric_hash": item.rubric.content_hash,
+                    "unfinished": reason,
+                }
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        logger.warning("journaled %d unfinished samples to %s", len(items), path)
+
+    def items(self, rubric: Rubric, samples: Sequence[tuple[str, str, str]]) -> list[GradingItem]:
+        """Grading items from (id, prompt, response) triples."""
+        return [
+            GradingItem(id=sample_id, prompt=prompt, response=response, rubric=rubric)
+            for sample_id, prompt, response in samples
+        ]
