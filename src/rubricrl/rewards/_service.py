@@ -103,6 +103,7 @@ class RewardService:
         self._judge = judge
         self.engine: ScoringEngine | None = None
         self.draining = False
+        self._inflight: dict[int, Sequence[GradingItem]] = {}
 
     async def start(self) -> None:
         """Open the one judge and the one engine of this process."""
@@ -111,7 +112,10 @@ class RewardService:
         logger.info("reward service ready: judge %s, %d rubrics", judge.id, len(self.bank.rubrics))
 
     async def close(self) -> None:
-        """Close the engine (flushes the cache, closes the judge's session)."""
+        """Journal work still in flight, then close the engine (cache flush, judge session)."""
+        leftover = [item for items in self._inflight.values() for item in items]
+        self._inflight.clear()
+        self.journal(leftover, "shutdown")
         if self.engine is not None:
             await self.engine.aclose()
             self.engine = None
@@ -136,16 +140,28 @@ class RewardService:
         keys = [RowCache.key(engine.judge.id, item) for item in items]
         cached = [self.rows.get(key) for key in keys]
         todo = [i for i, row in enumerate(cached) if row is None]
-        try:
-            graded = await engine.grade_batch([items[i] for i in todo])
-        except asyncio.CancelledError:
-            self.journal([items[i] for i in todo], "cancelled")
-            raise
+        graded = await self._tracked(engine, [items[i] for i in todo])
         for index, reward in zip(todo, graded, strict=True):
             row = reward_row("", reward)
             self.rows.put(keys[index], row)
             cached[index] = row
         return [{**row, "id": item.id} for row, item in zip(cached, items, strict=True) if row]
+
+    async def _tracked(self, engine: ScoringEngine, items: list[GradingItem]) -> list[Reward]:
+        # Registered until graded: whatever is still here at shutdown gets journaled.
+        token = id(items)
+        self._inflight[token] = items
+        try:
+            rewards = await engine.grade_batch(items)
+        except asyncio.CancelledError:
+            if self._inflight.pop(token, None) is not None:
+                self.journal(items, "cancelled")
+            raise
+        except BaseException:
+            self._inflight.pop(token, None)
+            raise
+        self._inflight.pop(token, None)
+        return rewards
 
     def journal(self, items: Sequence[GradingItem], reason: str) -> None:
         """Append unfinished items to the journal file (if configured) so they can be resent."""
