@@ -61,9 +61,13 @@ async def test_health_ready_openapi_and_rows_match_grade(start_server: Any) -> N
 async def test_inline_rubric_and_unknown_rubric(start_server: Any) -> None:
     server = start_server({})
     inline = {"id": "inline", "criteria": [{"id": "c", "description": "Is polite."}]}
-    status, body, _ = await post(server.url + "/v1/score", {"rubric": inline, "samples": samples(2)})
+    status, body, _ = await post(
+        server.url + "/v1/score", {"rubric": inline, "samples": samples(2)}
+    )
     assert status == 200 and [row["reward"] for row in body["rows"]] == [1.0, 1.0]
-    status, body, _ = await post(server.url + "/v1/score", {"rubric": "nope", "samples": samples(1)})
+    status, body, _ = await post(
+        server.url + "/v1/score", {"rubric": "nope", "samples": samples(1)}
+    )
     assert status == 404 and "unknown rubric 'nope'" in body["error"]
     bad_inline = {"id": "x", "criteria": []}
     status, body, _ = await post(

@@ -167,22 +167,24 @@ def _at(non_tensor: dict[str, Any], key: str, index: int) -> Any:
 class RubricRewardManager:
     """verl reward-loop manager: ``run_single`` per sample, all sharing one engine per process.
 
-    verl constructs it as ``RubricRewardManager(config=, tokenizer=, compute_score=,
-    **reward_kwargs)``; ``reward_kwargs`` carry ``rubric``, ``judge`` and the other settings of
-    :func:`compute_score`.
+    verl constructs it as ``RubricRewardManager(config=, tokenizer=, compute_score=, ...)``;
+    the settings of :func:`compute_score` (``rubric``, ``judge``, ...) are read from
+    ``config.reward.reward_kwargs``.
     """
 
     def __init__(
-        self,
-        config: Any = None,
-        tokenizer: Any = None,
-        compute_score: Any = None,
-        *,
-        rubric: str | Sequence[str],
-        **settings: Any,
+        self, config: Any = None, tokenizer: Any = None, compute_score: Any = None, **kwargs: Any
     ) -> None:
-        """Create the manager (verl passes ``config``, ``tokenizer`` and ``compute_score``)."""
+        """Create the manager; settings come from ``config.reward.reward_kwargs`` (and kwargs).
+
+        Raises:
+            ValueError: When no ``rubric`` setting is given.
+        """
         self.config = config
+        settings = {**_config_kwargs(config), **kwargs}
+        if "rubric" not in settings:
+            raise ValueError("set reward.reward_kwargs.rubric to rubric file(s) or a directory")
+        rubric = settings.pop("rubric")
         self.settings = _ManagerSettings(tokenizer, rubric, **_known(settings))
 
     async def run_single(self, data: Any) -> dict[str, Any]:
@@ -272,6 +274,27 @@ _SETTINGS = ("rubric_id", "judge", "judge_options", "engine", "abstain_fill")
 def _known(settings: dict[str, Any]) -> dict[str, Any]:
     # verl passes extra keyword arguments of its own (e.g. reward_router_address): ignore them.
     return {key: value for key, value in settings.items() if key in _SETTINGS}
+
+
+def _config_kwargs(config: Any) -> dict[str, Any]:
+    """``config.reward.reward_kwargs`` as plain data (verl passes an OmegaConf DictConfig)."""
+    try:
+        reward_kwargs = config.reward.get("reward_kwargs") or {}
+    except AttributeError:
+        return {}
+    try:
+        from omegaconf import OmegaConf
+
+        if OmegaConf.is_config(reward_kwargs):
+            container = OmegaConf.to_container(reward_kwargs, resolve=True)
+            return (
+                {str(key): value for key, value in container.items()}
+                if isinstance(container, dict)
+                else {}
+            )
+    except ImportError:
+        pass
+    return dict(reward_kwargs)
 
 
 def _run(coroutine: Any) -> Any:
