@@ -99,6 +99,33 @@ async def _grade_async(
     return {"written": summary.written, "skipped": summary.skipped, **engine.stats.summary()}
 
 
+def _grade_ray(
+    input: Path,
+    output: Path,
+    rubrics: dict[str, Any],
+    judge: str,
+    config: EngineConfig,
+    resume: bool,
+    actors: int,
+) -> dict[str, Any]:
+    try:
+        from rubricrl.rewards.ray import grade_dataset_ray
+    except ImportError as error:
+        fail(f"--ray needs the ray extra ({error.name} is missing)", 2)
+    import ray.exceptions
+
+    if not judge.startswith("local"):
+        resolve_judge(judge)  # a bad spec fails here, before Ray starts (cheap: no connection)
+    try:
+        summary = grade_dataset_ray(
+            input, output, rubrics, judge=judge, engine=config, resume=resume, actors=actors
+        )
+    except ray.exceptions.RayError as error:
+        last = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        fail(f"ray job failed: {last}; finished rows are kept in {output}, rerun with --resume")
+    return {"written": summary.written, "skipped": summary.skipped}
+
+
 JudgeOption = Annotated[
     str, typer.Option("--judge", help="local | local:PATH.gguf | openai:MODEL@URL | fake:POLICY")
 ]
@@ -118,12 +145,15 @@ def grade(
     rate_limit: Annotated[float | None, typer.Option(help="Judge calls per second.")] = None,
     budget_requests: Annotated[int | None, typer.Option(min=1)] = None,
     budget_tokens: Annotated[int | None, typer.Option(min=1)] = None,
+    use_ray: Annotated[
+        bool, typer.Option("--ray", help="Score on Ray (JSONL or Parquet input).")
+    ] = False,
+    ray_actors: Annotated[int, typer.Option(min=1, help="Ray actors (with --ray).")] = 2,
 ) -> None:
     """Grade responses against rubrics; rows out: id, reward (float|null), criteria, flags."""
     try:
         rubrics = load_rubrics(rubric)
         default = next(iter(rubrics)) if len(rubrics) == 1 else None
-        items = read_items(input, rubrics, default)
         config = EngineConfig(
             mode=mode,  # type: ignore[arg-type]
             concurrency=concurrency,
@@ -133,8 +163,12 @@ def grade(
             budget_tokens=budget_tokens,
             cache_path=str(cache) if cache else None,
         )
-        engine = ScoringEngine(resolve_judge(judge), config)
-        summary = asyncio.run(_grade_async(items, output, engine, resume))
+        if use_ray:
+            summary = _grade_ray(input, output, rubrics, judge, config, resume, ray_actors)
+        else:
+            items = read_items(input, rubrics, default)
+            engine = ScoringEngine(resolve_judge(judge), config)
+            summary = asyncio.run(_grade_async(items, output, engine, resume))
     except ValidationError as error:
         fail(format_validation_error(error), 2)
     except (RubricError, InputError, JudgeSpecError) as error:
