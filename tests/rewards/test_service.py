@@ -6,7 +6,10 @@ from pathlib import Path
 
 from rubricrl.judges import FakeJudge
 from rubricrl.rewards import ServeConfig
+from rubricrl.rewards._service import graded_row
 from rubricrl.rewards.server import Admission, RewardService, RowCache
+from rubricrl.rubric import Reward
+from rubricrl.scoring import reward_row
 from tests.rewards.conftest import RUBRICS
 
 
@@ -19,11 +22,12 @@ def test_admission_refuses_beyond_capacity_and_releases() -> None:
 
 def test_row_cache_skips_abstentions_and_evicts_oldest() -> None:
     cache = RowCache(2)
-    cache.put("a", {"reward": 0.5})
-    cache.put("n", {"reward": None})
-    cache.put("b", {"reward": 0.1})
-    cache.put("c", {"reward": 0.2})
-    assert cache.get("n") is None and cache.get("a") is None and cache.get("c") == {"reward": 0.2}
+    for key, value in (("a", 0.5), ("n", None), ("b", 0.1), ("c", 0.2)):
+        cache.put(key, graded_row(Reward(value=value)))
+    assert cache.get("n") is None and cache.get("a") is None
+    row = cache.get("c")
+    assert row is not None and row.as_dict("id1") == reward_row("id1", Reward(value=0.2))
+    assert list(row.as_dict("k")) == list(reward_row("k", Reward(value=0.2)))
 
 
 async def test_rows_use_one_engine_and_cache_hits_skip_the_judge() -> None:
@@ -31,12 +35,11 @@ async def test_rows_use_one_engine_and_cache_hits_skip_the_judge() -> None:
     service = RewardService(ServeConfig(rubric_dir=[RUBRICS]), judge)
     await service.start()
     rubric = service.bank.get("writing_quality")
-    items = service.items(rubric, [("1", "P", "R."), ("2", "P", "S.")])
-    first = await service.rows_for(items)
+    first = await service.rows_for(rubric, [("1", "P", "R."), ("2", "P", "S.")])
     calls = len(judge.calls)
-    again = await service.rows_for(service.items(rubric, [("x", "P", "R.")]))
+    again = await service.rows_for(rubric, [("x", "P", "R.")])
     assert len(judge.calls) == calls and service.rows.hits == 1
-    assert again[0]["id"] == "x" and again[0]["reward"] == first[0]["reward"]
+    assert again[0].as_dict("x")["id"] == "x" and again[0].reward == first[0].reward
     await service.close()
 
 
@@ -45,8 +48,8 @@ async def test_shutdown_journals_work_still_in_flight(tmp_path: Path) -> None:
     config = ServeConfig(rubric_dir=[RUBRICS], journal_path=journal)
     service = RewardService(config, FakeJudge("approve", latency_s=30))
     await service.start()
-    items = service.items(service.bank.get("writing_quality"), [("1", "P", "R.")])
-    task = asyncio.create_task(service.rows_for(items))
+    rubric = service.bank.get("writing_quality")
+    task = asyncio.create_task(service.rows_for(rubric, [("1", "P", "R.")]))
     await asyncio.sleep(0.05)
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)

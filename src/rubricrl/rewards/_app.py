@@ -10,6 +10,7 @@ judge client's session headers.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import time
@@ -31,7 +32,7 @@ from rubricrl.rewards._openrlhf import (
     openrlhf_reply,
     split_response,
 )
-from rubricrl.rewards._service import RewardService
+from rubricrl.rewards._service import GradedRow, RewardService
 from rubricrl.rubric import Reward, Rubric, RubricError, format_validation_error
 from rubricrl.scoring import GradingItem
 
@@ -130,17 +131,19 @@ class _Routes:
         if not self.service.ready:
             raise HttpError(503, "service is not ready", {"Retry-After": "1"})
 
-    async def admitted(self, items: list[GradingItem]) -> list[dict[str, Any]]:
-        if not self.service.admission.try_admit(len(items)):
+    async def admitted(
+        self, rubric: Rubric, samples: list[tuple[str, str, str]]
+    ) -> list[GradedRow]:
+        if not self.service.admission.try_admit(len(samples)):
             retry = str(self.config.retry_after_s)
             raise HttpError(503, "overloaded: too many samples in flight", {"Retry-After": retry})
         self.metrics.inflight.set(self.service.admission.inflight)
         try:
-            rows = await self.service.rows_for(items)
+            rows = await self.service.rows_for(rubric, samples)
         finally:
-            self.service.admission.release(len(items))
+            self.service.admission.release(len(samples))
             self.metrics.inflight.set(self.service.admission.inflight)
-        scored = sum(1 for row in rows if row["reward"] is not None)
+        scored = sum(1 for row in rows if row.reward is not None)
         self.metrics.samples.labels("scored").inc(scored)
         self.metrics.samples.labels("abstained").inc(len(rows) - scored)
         return rows
@@ -164,16 +167,23 @@ class _Routes:
             raise HttpError(400, "sample ids must be unique within a request")
         rubric = self.resolve(payload.rubric)
         triples = [(s.id, s.prompt, s.response) for s in payload.samples]
-        rows = await self.admitted(self.service.items(rubric, triples))
-        return _json({"rows": rows})
+        rows = await self.admitted(rubric, triples)
+        body = ",".join(
+            row.json_with_id(sid) for row, (sid, _, _) in zip(rows, triples, strict=True)
+        )
+        return Response('{"rows":[' + body + "]}", media_type="application/json")
 
     async def openrlhf(self, request: Request) -> Response:
         self.check_auth(request)
         payload = _parse(await _read_body(request, self.config.max_body_bytes), OpenRLHFRequest)
         self.check_count(len(payload.query))
         items = [self._openrlhf_item(payload, i) for i in range(len(payload.query))]
-        rows = await self.admitted(items)
-        rewards = [Reward(value=row["reward"], coverage=row["coverage"]) for row in rows]
+        # Labels may pick different rubrics: one admitted group per sample, graded concurrently.
+        groups = await asyncio.gather(
+            *(self.admitted(i.rubric, [(i.id, i.prompt, i.response)]) for i in items)
+        )
+        rows = [row for group in groups for row in group]
+        rewards = [Reward(value=row.reward, coverage=row.coverage) for row in rows]
         reply = openrlhf_reply(rewards, self.config.abstain_fill)
         return _json(reply.model_dump())
 

@@ -17,7 +17,7 @@ import logging
 from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rubricrl.judges import Judge, resolve_judge
 from rubricrl.rewards._bank import RubricBank
@@ -53,26 +53,52 @@ class Admission:
         self.inflight = max(0, self.inflight - samples)
 
 
+class GradedRow(NamedTuple):
+    """A finished row: its reward and coverage, and its JSON text without the id."""
+
+    reward: float | None
+    coverage: float
+    fragment: str
+
+    def json_with_id(self, item_id: str) -> str:
+        """The full row as JSON text, id first (exactly ``reward_row``'s key order)."""
+        head = '{"id":' + json.dumps(item_id, ensure_ascii=False)
+        return head + ("," + self.fragment[1:] if len(self.fragment) > 2 else "}")
+
+    def as_dict(self, item_id: str) -> dict[str, Any]:
+        """The full row as a dict."""
+        row: dict[str, Any] = json.loads(self.json_with_id(item_id))
+        return row
+
+
+def graded_row(reward: Reward) -> GradedRow:
+    """Serialize a reward once, as ``reward_row`` does, keeping the text without the id."""
+    row = reward_row("", reward)
+    del row["id"]
+    text = json.dumps(row, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return GradedRow(reward.value, reward.coverage, text)
+
+
 class RowCache:
-    """An LRU of reward rows (without their id) for graded (rubric, prompt, response) triples."""
+    """An LRU of graded rows for (judge, rubric hash, prompt, response)."""
 
     def __init__(self, size: int) -> None:
         """Keep at most ``size`` rows (0 disables the cache)."""
         self.size = size
-        self._rows: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._rows: OrderedDict[str, GradedRow] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
     @staticmethod
-    def key(judge_id: str, item: GradingItem) -> str:
-        """Cache key of an item under a judge."""
+    def key(judge_id: str, rubric_hash: str, prompt: str, response: str) -> str:
+        """Cache key of one sample under a judge and a rubric."""
         digest = hashlib.sha256()
-        for part in (judge_id, item.rubric.content_hash, item.prompt, item.response):
+        for part in (judge_id, rubric_hash, prompt, response):
             encoded = part.encode("utf-8", errors="surrogatepass")
             digest.update(len(encoded).to_bytes(8, "little") + encoded)
         return digest.hexdigest()
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> GradedRow | None:
         """A cached row, refreshed as most recently used."""
         row = self._rows.get(key)
         if row is None:
@@ -82,9 +108,9 @@ class RowCache:
         self._rows.move_to_end(key)
         return row
 
-    def put(self, key: str, row: dict[str, Any]) -> None:
+    def put(self, key: str, row: GradedRow) -> None:
         """Keep a row whose reward has a value (abstentions are graded again next time)."""
-        if self.size == 0 or row.get("reward") is None:
+        if self.size == 0 or row.reward is None:
             return
         self._rows[key] = row
         if len(self._rows) > self.size:
@@ -130,22 +156,24 @@ class RewardService:
             raise RuntimeError("reward service is not started")
         return self.engine
 
-    async def rewards(self, items: Sequence[GradingItem]) -> list[Reward]:
-        """Grade items concurrently (no row cache); input order."""
-        return await self._engine().grade_batch(items)
+    async def rows_for(
+        self, rubric: Rubric, samples: Sequence[tuple[str, str, str]]
+    ) -> list[GradedRow]:
+        """Graded rows for (id, prompt, response) samples, in order, using the row cache.
 
-    async def rows_for(self, items: Sequence[GradingItem]) -> list[dict[str, Any]]:
-        """Reward rows (``rubricrl grade``'s format) for items, using the row cache."""
+        Only cache misses become grading items; they are graded concurrently in one batch.
+        """
         engine = self._engine()
-        keys = [RowCache.key(engine.judge.id, item) for item in items]
-        cached = [self.rows.get(key) for key in keys]
-        todo = [i for i, row in enumerate(cached) if row is None]
-        graded = await self._tracked(engine, [items[i] for i in todo])
-        for index, reward in zip(todo, graded, strict=True):
-            row = reward_row("", reward)
-            self.rows.put(keys[index], row)
-            cached[index] = row
-        return [{**row, "id": item.id} for row, item in zip(cached, items, strict=True) if row]
+        rubric_hash = rubric.content_hash
+        keys = [RowCache.key(engine.judge.id, rubric_hash, p, r) for _, p, r in samples]
+        rows = [self.rows.get(key) for key in keys]
+        todo = [i for i, row in enumerate(rows) if row is None]
+        if todo:
+            graded = await self._tracked(engine, self.items(rubric, [samples[i] for i in todo]))
+            for index, reward in zip(todo, graded, strict=True):
+                rows[index] = graded_row(reward)
+                self.rows.put(keys[index], graded_row(reward))
+        return [row for row in rows if row is not None]
 
     async def _tracked(self, engine: ScoringEngine, items: list[GradingItem]) -> list[Reward]:
         # Registered until graded: whatever is still here at shutdown gets journaled.
