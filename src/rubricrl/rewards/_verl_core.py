@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -65,7 +66,7 @@ class RubricSource:
         return self.bank.get(named or self.default or "<no rubric named>")
 
 
-_ENGINES: dict[tuple[str, int], ScoringEngine] = {}
+_ENGINES: dict[tuple[str, int], tuple[weakref.ref[asyncio.AbstractEventLoop], ScoringEngine]] = {}
 
 
 def shared_engine(judge: str, options: dict[str, Any], engine: dict[str, Any]) -> ScoringEngine:
@@ -73,10 +74,13 @@ def shared_engine(judge: str, options: dict[str, Any], engine: dict[str, Any]) -
     loop = asyncio.get_running_loop()
     key = (json.dumps([judge, options, engine], sort_keys=True, default=str), id(loop))
     found = _ENGINES.get(key)
-    if found is None:
-        config = EngineConfig.model_validate(engine)
-        found = _ENGINES[key] = ScoringEngine(resolve_judge(judge, **options), config)
-    return found
+    if found is not None and found[0]() is loop:
+        return found[1]
+    # A judge's client is bound to the loop that opened it: a new loop gets a new engine.
+    config = EngineConfig.model_validate(engine)
+    created = ScoringEngine(resolve_judge(judge, **options), config)
+    _ENGINES[key] = (weakref.ref(loop), created)
+    return created
 
 
 def prompt_text(extra_info: dict[str, Any] | None, raw_prompt: Any, decoded: str) -> str:
