@@ -16,7 +16,7 @@ from types import FrameType
 
 import uvicorn
 
-from rubricrl.judges import Judge
+from rubricrl.judges import Judge, resolve_judge
 from rubricrl.rewards._app import create_app
 from rubricrl.rewards._config import ServeConfig
 from rubricrl.rewards._service import RewardService
@@ -53,6 +53,9 @@ def serve(config: ServeConfig, judge: Judge | None = None) -> None:
         config: Service settings (host, port, bank, judge, limits).
         judge: Optional judge instance instead of ``config.judge``.
     """
+    # Resolve the judge before uvicorn starts, so a bad spec is a one-line error, not a failed
+    # startup; a judge's network client opens lazily, inside the server's event loop.
+    judge = judge or resolve_judge(config.judge, **config.judge_options)
     app = create_app(config, judge)
     uv_config = uvicorn.Config(
         app,
