@@ -9,6 +9,8 @@ from rubricrl.rubric._loading import (
     loads_rubric,
     rubric_from_data,
     rubric_json_schema,
+    shipped_rubric,
+    shipped_rubric_names,
 )
 from rubricrl.rubric._models import (
     AggregationConfig,
@@ -43,4 +45,6 @@ __all__ = [
     "loads_rubric",
     "rubric_from_data",
     "rubric_json_schema",
+    "shipped_rubric",
+    "shipped_rubric_names",
 ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import hashlib
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from typing import Any
 
@@ -37,10 +36,6 @@ from rubricrl.verifiers import grade_with_verifier
 
 Flagger = Callable[[GradingItem], list[Flag]]
 RubricHook = Callable[[Rubric], Rubric]
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 class ScoringEngine:
@@ -165,9 +160,17 @@ class ScoringEngine:
     def _cache_keys(
         self, item: GradingItem, rubric: Rubric, criteria: list[Criterion]
     ) -> list[str]:
-        prompt_digest, response_digest = _digest(item.prompt), _digest(item.response)
-        base = (self.judge.id, TEMPLATE_VERSION, self.config.mode, rubric.content_hash)
-        return [cache_key(*base, c.id, prompt_digest, response_digest) for c in criteria]
+        # One digest per item; criterion ids are appended (ids cannot contain ":" ambiguity
+        # because the digest has a fixed length).
+        base = cache_key(
+            self.judge.id,
+            TEMPLATE_VERSION,
+            self.config.mode,
+            rubric.content_hash,
+            item.prompt,
+            item.response,
+        )
+        return [f"{base}:{criterion.id}" for criterion in criteria]
 
     async def _criterion_scores(self, item: GradingItem, rubric: Rubric) -> list[CriterionScore]:
         results: dict[str, CriterionScore] = {}
@@ -177,7 +180,7 @@ class ScoringEngine:
                 results[criterion.id] = grade_with_verifier(criterion, item.prompt, item.response)
             else:
                 judged.append(criterion)
-        keys = self._cache_keys(item, rubric, judged) if self.cache and judged else []
+        keys = self._cache_keys(item, rubric, judged) if self.cache is not None and judged else []
         missing = self._from_cache(judged, keys, results)
         if missing:
             graded = await self._grade_with_judge(item, rubric, missing)
@@ -199,7 +202,7 @@ class ScoringEngine:
             if hit is None:
                 missing.append(criterion)
             else:
-                results[criterion.id] = hit.model_copy(update={"cached": True})
+                results[criterion.id] = hit  # stored with cached=True
         self.stats.cache_hits += len(judged) - len(missing)
         self.stats.cache_misses += len(missing)
         return missing
@@ -240,39 +243,42 @@ class ScoringEngine:
     async def _grade_one_call(
         self, item: GradingItem, rubric: Rubric, criteria: list[Criterion], fence: str
     ) -> dict[str, CriterionScore]:
-        call = one_call(rubric, criteria, item.prompt, item.response, fence)
         results: dict[str, CriterionScore] = {}
+        failures: dict[str, ReplyError] = {}
         todo = list(criteria)
         for attempt in range(1 + self.config.parse_retries):
+            # A retry asks again only for the criteria that failed to validate.
+            call = one_call(rubric, todo, item.prompt, item.response, fence)
             try:
                 reply = await self._call(_retry_variant(call, attempt))
+            except JudgeError as error:
+                return results | _all_unscored(todo, error.reason, str(error), "error")
+            try:
                 parsed = parse_one_call_reply(
                     todo, reply.text, item.response, self.judge.id, self.config.evidence_policy
                 )
-            except JudgeError as error:
-                return results | _all_unscored(todo, error.reason, str(error), "error")
             except ReplyError as error:
                 parsed = {c.id: error for c in todo}
-            share = len(todo)
             for criterion_id, outcome in parsed.items():
-                if isinstance(outcome, CriterionScore):
-                    results[criterion_id] = _with_usage(outcome, reply, share)
-            failed = [c for c in todo if c.id not in results]
-            if not failed:
+                if isinstance(outcome, ReplyError):
+                    failures[criterion_id] = outcome
+                else:
+                    results[criterion_id] = _with_usage(outcome, reply, len(todo))
+            todo = [c for c in todo if c.id not in results]
+            if not todo:
                 return results
-            todo = failed
             self.stats.parse_retries += attempt < self.config.parse_retries
-        reasons = {cid: o for cid, o in parsed.items() if isinstance(o, ReplyError)}
         for criterion in todo:
-            failure = reasons[criterion.id]
+            failure = failures[criterion.id]
             results[criterion.id] = CriterionScore.unscored(
                 criterion.id, failure.reason, failure.detail
             )
         return results
 
     async def _call(self, call: JudgeCall) -> JudgeReply:
-        self._budget.before_call()
         async with self._semaphore:
+            # Checked once a slot is held, so at most `concurrency - 1` calls overshoot a cap.
+            self._budget.before_call()
             if self._bucket is not None:
                 await self._bucket.acquire()
             config = self.config
