@@ -227,3 +227,22 @@ async def test_openrlhf_protocol_shape(start_server: Any) -> None:
     assert set(body) == {"rewards", "scores", "extra_logs"}
     assert len(body["rewards"]) == 2 and body["scores"] == body["rewards"]
     assert body["extra_logs"]["rubricrl_valid"] == [1.0, 1.0]
+
+
+async def test_judge_api_key_used_but_never_echoed(start_server: Any) -> None:
+    from rubricrl.testing import FakeServerConfig, FakeServerProcess
+
+    with FakeServerProcess(FakeServerConfig(api_key=SECRET)) as judge_server:
+        server = start_server(
+            {"judge": f"openai:fake-judge@{judge_server.url}", "log_level": "debug"},
+            env={"RUBRICRL_API_KEY": SECRET},
+        )
+        status, body, headers = await post(
+            server.url + "/v1/score", {"rubric": "writing_quality", "samples": samples(2)}
+        )
+        assert status == 200 and all(row["reward"] is not None for row in body["rows"])
+        texts = [str(body), str(headers), (await get(server.url + "/metrics"))[1]]
+        server.terminate()
+        await asyncio.to_thread(server.proc.wait, 30)
+        texts.append(server.logs())
+    assert all(SECRET not in text for text in texts)

@@ -1,4 +1,5 @@
-"""Ray batch scoring: 5,000 rows on a local 2-CPU cluster; kill the run, resume, compare."""
+"""Ray batch scoring: 5,000 rows on a local 2-CPU cluster through the fake OpenAI judge server
+(a real HTTP peer in its own process); kill the run, resume, check nothing is lost or doubled."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ import pytest
 from rubricrl.judges import FakeJudge
 from rubricrl.rubric import load_rubric
 from rubricrl.scoring import GradingItem, ScoringEngine, reward_row
+from rubricrl.testing import FakeServerConfig, FakeServerProcess
 from tests.rewards.conftest import REPO, RUBRICS
 
 pytest.importorskip("ray.data")
@@ -32,10 +35,10 @@ def write_input(path: Path, rows: int) -> None:
             handle.write("\n")
 
 
-def grade_cmd(inp: Path, out: Path, *extra: str) -> list[str]:
+def grade_cmd(inp: Path, out: Path, judge: str, *extra: str) -> list[str]:
     return [
         sys.executable, "-m", "rubricrl", "grade", "--ray", "--rubric", str(RUBRIC),
-        "--input", str(inp), "--output", str(out), "--judge", "fake:approve", *extra,
+        "--input", str(inp), "--output", str(out), "--judge", judge, *extra,
     ]  # fmt: skip
 
 
@@ -43,12 +46,19 @@ def count_lines(path: Path) -> int:
     return path.read_bytes().count(b"\n") if path.exists() else 0
 
 
-def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def judge_url() -> Iterator[str]:
+    with FakeServerProcess(FakeServerConfig(policy="approve", latency_ms=2)) as server:
+        yield server.url
+
+
+def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path: Path, judge_url: str) -> None:
     inp, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     write_input(inp, ROWS)
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    judge = f"openai:fake-judge@{judge_url}"
     first = subprocess.Popen(
-        grade_cmd(inp, out), env=env, cwd=tmp_path, start_new_session=True,
+        grade_cmd(inp, out, judge), env=env, cwd=tmp_path, start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -66,7 +76,7 @@ def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     with out.open("ab") as handle:
         handle.write(b'{"id": "partial')  # a torn last line, as a crash mid-write leaves
     second = subprocess.run(
-        grade_cmd(inp, out, "--resume"), env=env, cwd=tmp_path, capture_output=True,
+        grade_cmd(inp, out, judge, "--resume"), env=env, cwd=tmp_path, capture_output=True,
         text=True, timeout=400, start_new_session=True,
     )  # fmt: skip
     assert second.returncode == 0, second.stderr[-2000:]
@@ -84,5 +94,10 @@ def test_kill_and_resume_loses_and_duplicates_nothing(tmp_path: Path) -> None:
             return reward_row(item.id, await engine.grade_one(item))
 
     by_id = {row["id"]: row for row in rows}
+    assert all(row["judge"] == judge.removesuffix("/") for row in rows)
     for i in (0, 1234, ROWS - 1):
-        assert by_id[str(i)] == asyncio.run(local(i))
+        expected = asyncio.run(local(i))
+        assert by_id[str(i)]["reward"] == expected["reward"]
+        assert [c["score"] for c in by_id[str(i)]["criteria"]] == [
+            c["score"] for c in expected["criteria"]
+        ]
