@@ -37,6 +37,7 @@ from rubricrl.rubric import Reward, Rubric, RubricError, format_validation_error
 from rubricrl.scoring import GradingItem
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+Sample3 = tuple[str, str, str]  # (id, prompt, response)
 
 
 class Sample(BaseModel):
@@ -131,18 +132,21 @@ class _Routes:
         if not self.service.ready:
             raise HttpError(503, "service is not ready", {"Retry-After": "1"})
 
-    async def admitted(
-        self, rubric: Rubric, samples: list[tuple[str, str, str]]
-    ) -> list[GradedRow]:
-        if not self.service.admission.try_admit(len(samples)):
+    async def admitted(self, jobs: list[tuple[Rubric, list[Sample3]]]) -> list[GradedRow]:
+        """Admit a request's samples at once (or 503); grade its jobs concurrently, in order."""
+        count = sum(len(samples) for _, samples in jobs)
+        if not self.service.admission.try_admit(count):
             retry = str(self.config.retry_after_s)
             raise HttpError(503, "overloaded: too many samples in flight", {"Retry-After": retry})
         self.metrics.inflight.set(self.service.admission.inflight)
         try:
-            rows = await self.service.rows_for(rubric, samples)
+            groups = await asyncio.gather(
+                *(self.service.rows_for(rubric, samples) for rubric, samples in jobs)
+            )
         finally:
-            self.service.admission.release(len(samples))
+            self.service.admission.release(count)
             self.metrics.inflight.set(self.service.admission.inflight)
+        rows = [row for group in groups for row in group]
         scored = sum(1 for row in rows if row.reward is not None)
         self.metrics.samples.labels("scored").inc(scored)
         self.metrics.samples.labels("abstained").inc(len(rows) - scored)
@@ -167,7 +171,7 @@ class _Routes:
             raise HttpError(400, "sample ids must be unique within a request")
         rubric = self.resolve(payload.rubric)
         triples = [(s.id, s.prompt, s.response) for s in payload.samples]
-        rows = await self.admitted(rubric, triples)
+        rows = await self.admitted([(rubric, triples)])
         body = ",".join(
             row.json_with_id(sid) for row, (sid, _, _) in zip(rows, triples, strict=True)
         )
@@ -178,11 +182,8 @@ class _Routes:
         payload = _parse(await _read_body(request, self.config.max_body_bytes), OpenRLHFRequest)
         self.check_count(len(payload.query))
         items = [self._openrlhf_item(payload, i) for i in range(len(payload.query))]
-        # Labels may pick different rubrics: one admitted group per sample, graded concurrently.
-        groups = await asyncio.gather(
-            *(self.admitted(i.rubric, [(i.id, i.prompt, i.response)]) for i in items)
-        )
-        rows = [row for group in groups for row in group]
+        # Labels may pick different rubrics: one job per sample, all admitted together.
+        rows = await self.admitted([(i.rubric, [(i.id, i.prompt, i.response)]) for i in items])
         rewards = [Reward(value=row.reward, coverage=row.coverage) for row in rows]
         reply = openrlhf_reply(rewards, self.config.abstain_fill)
         return _json(reply.model_dump())
