@@ -158,7 +158,15 @@ def test_batch_manager_plain_tensor_and_one_engine_for_the_batch() -> None:
     manager = rverl.RubricBatchRewardManager(CharTokenizer(), **SETTINGS)
     tensor = manager(data)
     assert tensor.shape == data.batch["responses"].shape and bool((tensor.sum(-1) > 0).all())
+    manager(data)  # a second batch reuses the same engine (one judge session)
     assert len(_ENGINES) == 1
+
+    async def inside_a_loop() -> None:
+        with pytest.raises(RuntimeError, match="acall"):
+            manager(data)
+        assert (await manager.acall(data)).shape == tensor.shape
+
+    asyncio.run(inside_a_loop())
 
 
 def test_reward_loop_manager_loaded_by_verl_config() -> None:

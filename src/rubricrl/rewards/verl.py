@@ -220,11 +220,18 @@ class RubricBatchRewardManager:
         """Create the manager with verl's batch-manager signature plus rubricrl settings."""
         self.num_examine = num_examine
         self.settings = _ManagerSettings(tokenizer, rubric, **_known(settings))
+        # One private event loop for the synchronous calls, so every batch reuses one engine
+        # (one judge session) instead of opening a new one per call.
+        self._loop = asyncio.new_event_loop()
 
     def __call__(self, data: Any, return_dict: bool = False) -> Any:
-        """Grade ``data``; a tensor, or ``reward_tensor`` + ``reward_extra_info`` if asked."""
+        """Grade ``data``; a tensor, or ``reward_tensor`` + ``reward_extra_info`` if asked.
+
+        Raises:
+            RuntimeError: When called inside a running event loop (use :meth:`acall`).
+        """
         items = [self.settings.item(data.batch, data.non_tensor_batch, i) for i in range(len(data))]
-        rewards = _run(self.settings.grade(items))
+        rewards = _run_on(self._loop, self.settings.grade(items))
         return self.translate(data, rewards, return_dict)
 
     async def acall(self, data: Any, return_dict: bool = False) -> Any:
@@ -297,10 +304,10 @@ def _config_kwargs(config: Any) -> dict[str, Any]:
     return dict(reward_kwargs)
 
 
-def _run(coroutine: Any) -> Any:
+def _run_on(loop: asyncio.AbstractEventLoop, coroutine: Any) -> Any:
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(coroutine)
+        return loop.run_until_complete(coroutine)
     coroutine.close()
     raise RuntimeError("inside a running event loop: use `await manager.acall(data)` instead")
