@@ -344,9 +344,9 @@ class TransformersPolicy:
                 kwargs["gguf_file"] = path.name
                 path = path.parent
             self._tokenizer = transformers.AutoTokenizer.from_pretrained(str(path), **kwargs)
-            self._model = transformers.AutoModelForCausalLM.from_pretrained(
-                str(path), **kwargs
-            ).to(self.device)
+            self._model = transformers.AutoModelForCausalLM.from_pretrained(str(path), **kwargs).to(
+                self.device
+            )
         return self._model, self._tokenizer
 
     def _sample(
