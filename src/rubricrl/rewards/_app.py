@@ -251,7 +251,7 @@ def create_app(config: ServeConfig, judge: Judge | None = None) -> FastAPI:
         The app, to run with uvicorn (see :func:`rubricrl.rewards.serve`).
 
     >>> app = create_app(ServeConfig(judge="fake:approve"))
-    >>> sorted(r.path for r in app.routes if r.path.startswith("/v1"))
+    >>> sorted({r.path for r in app.routes if r.path.startswith("/v1")})
     ['/v1/openrlhf', '/v1/score']
     """
     service = RewardService(config, judge)
