@@ -17,6 +17,25 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from rubricrl.data import (
+    DataError,
+    DedupConfig,
+    FilterConfig,
+    PolicyError,
+    RolloutConfig,
+    SamplingParams,
+    dedup_step,
+    filter_step,
+    import_step,
+    importer_names,
+    load_labels,
+    load_rules,
+    minilm_encoder,
+    read_prompts,
+    resolve_policy,
+    run_rollout,
+    tag_step,
+)
 from rubricrl.judges import JudgeError, JudgeSpecError, resolve_judge
 from rubricrl.rubric import (
     RubricError,
@@ -177,6 +196,235 @@ def grade(
     except (JudgeError, BudgetExceeded) as error:
         fail(f"{error}; finished rows are kept in {output}, rerun with --resume", 1)
     typer.echo(json.dumps(summary))
+
+
+# ----------------------------------------------------------------------------- defense
+@app.command("audit")
+def audit_command(
+    rubric: Annotated[Path, typer.Option("--rubric", help="Rubric file to audit.")],
+    judge: JudgeOption = "local",
+    prompt: Annotated[str | None, typer.Option(help="Prompt of a single case.")] = None,
+    reference: Annotated[str | None, typer.Option(help="A good answer to --prompt.")] = None,
+    weak: Annotated[str | None, typer.Option(help="An honest weak answer to --prompt.")] = None,
+    cases: Annotated[
+        Path | None, typer.Option(help="JSONL cases: prompt, reference, weak (optional).")
+    ] = None,
+    families: Annotated[
+        str | None, typer.Option(help="Comma-separated attack families (default: all).")
+    ] = None,
+    audited: Annotated[str, typer.Option(help="Verdict on: defended | judge.")] = "defended",
+    mode: Annotated[str, typer.Option(help="per_criterion | one_call")] = "per_criterion",
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the report here.")] = None,
+) -> None:
+    """Probe a rubric + judge with an attack suite; exit 0 = pass, 1 = gameable, 2 = bad input."""
+    from rubricrl.defense import (
+        ATTACK_FAMILIES,
+        AuditCase,
+        AuditConfig,
+        format_report,
+        read_audit_cases,
+        run_audit,
+    )
+
+    try:
+        loaded = load_rubric(rubric)
+        if cases is not None:
+            audit_cases = read_audit_cases(cases)
+        elif prompt and reference:
+            extra = {"weak": weak} if weak else {}
+            audit_cases = [AuditCase(prompt=prompt, reference=reference, **extra)]
+        else:
+            fail("give --prompt and --reference, or --cases FILE", 2)
+        chosen = tuple(f.strip() for f in families.split(",")) if families else ATTACK_FAMILIES
+        config = AuditConfig(
+            families=chosen,
+            audited=audited,
+            engine=EngineConfig(mode=mode),  # type: ignore[arg-type]
+        )
+        unknown = sorted(set(chosen) - set(ATTACK_FAMILIES))
+        if unknown:
+            fail(f"unknown attack families {unknown}; valid: {', '.join(ATTACK_FAMILIES)}", 2)
+        report = run_audit(resolve_judge(judge), loaded, audit_cases, config)
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except (RubricError, JudgeSpecError, JudgeError, ValueError) as error:
+        fail(str(error), 2)
+    typer.echo(format_report(report))
+    if json_out is not None:
+        json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    raise typer.Exit(0 if report.passed else 1)
+
+
+# ----------------------------------------------------------------------------- data
+@app.command("import-prompts")
+def import_prompts_command(
+    name: Annotated[str, typer.Argument(help="ifeval | ifbench | healthbench | writingbench")],
+    output: Annotated[Path, typer.Option("--output", help="Prompt rows (.jsonl/.parquet).")],
+    limit: Annotated[int | None, typer.Option(min=1, help="First N records only.")] = None,
+    path: Annotated[Path | None, typer.Option(help="Read this file, not the packaged one.")] = None,
+) -> None:
+    """Import a prompt set shipped in a PyPI package into our rows (+ data card)."""
+    try:
+        count = import_step(name, output, limit=limit, path=path)
+    except DataError as error:
+        fail(f"{error} (importers: {', '.join(importer_names())})", 2)
+    typer.echo(json.dumps({"rows": count, "output": str(output)}))
+
+
+async def _rollout_async(
+    prompts: Path,
+    output: Path,
+    policy_spec: str,
+    config: RolloutConfig,
+    resume: bool,
+    use_n: bool,
+) -> dict[str, Any]:
+    rows = read_prompts(prompts)
+    policy = resolve_policy(policy_spec, max_concurrency=config.concurrency, use_n=use_n)
+    try:
+        with progress_bar() as progress:
+            task = progress.add_task("sampling", total=len(rows) * config.samples)
+            summary = await run_rollout(
+                rows,
+                policy,
+                output,
+                config,
+                resume=resume,
+                on_sample=lambda _: progress.advance(task),
+            )
+            progress.update(task, completed=summary.skipped + summary.written)
+    finally:
+        await policy.aclose()
+    return summary.as_dict()
+
+
+@app.command()
+def rollout(
+    prompts: Annotated[Path, typer.Option("--prompts", help="Prompt rows (.jsonl/.parquet).")],
+    output: Annotated[Path, typer.Option("--output", help="JSONL samples (journal).")],
+    policy: Annotated[
+        str, typer.Option(help="local | local:PATH.gguf | openai:MODEL@URL | hf:DIR | fake:echo")
+    ] = "local",
+    samples: Annotated[int, typer.Option("-k", "--samples", min=1, max=1024)] = 4,
+    temperature: Annotated[float, typer.Option(min=0, max=5)] = 0.8,
+    top_p: Annotated[float, typer.Option(min=0.01, max=1)] = 0.95,
+    max_tokens: Annotated[int, typer.Option(min=1)] = 256,
+    seed: Annotated[int, typer.Option(min=0)] = 0,
+    concurrency: Annotated[int, typer.Option(min=1, max=4096)] = 8,
+    use_n: Annotated[
+        bool, typer.Option("--n/--no-n", help="Servers: k choices per request via 'n'.")
+    ] = True,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run.")] = False,
+) -> None:
+    """Sample k responses per prompt; rows keep prompt id, sample index, params, token counts."""
+    try:
+        params = SamplingParams(
+            temperature=temperature, top_p=top_p, max_tokens=max_tokens, seed=seed
+        )
+        config = RolloutConfig(samples=samples, params=params, concurrency=concurrency)
+        summary = asyncio.run(_rollout_async(prompts, output, policy, config, resume, use_n))
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except DataError as error:
+        fail(str(error), 2)
+    except PolicyError as error:
+        if not error.retryable:
+            fail(str(error), 2)
+        fail(f"{error}; finished samples are kept in {output}, rerun with --resume", 1)
+    typer.echo(json.dumps(summary))
+    if summary["failed"]:
+        fail(f"{summary['failed']} samples failed {summary['failures']}; rerun with --resume", 1)
+
+
+@app.command("filter")
+def filter_command(
+    graded: Annotated[Path, typer.Option("--graded", help="`rubricrl grade` output rows.")],
+    report: Annotated[Path, typer.Option("--report", help="Report JSON (+ .md beside it).")],
+    rollouts: Annotated[Path | None, typer.Option(help="Rollout rows (id -> prompt).")] = None,
+    prompts: Annotated[Path | None, typer.Option(help="Prompt rows to filter.")] = None,
+    output: Annotated[Path | None, typer.Option(help="Kept prompt rows (+ card).")] = None,
+    low: Annotated[float, typer.Option(min=0, max=1, help="Lower quantile.")] = 0.25,
+    high: Annotated[float, typer.Option(min=0, max=1, help="Upper quantile.")] = 0.75,
+    per_task: Annotated[bool, typer.Option("--per-task", help="Band per task type.")] = False,
+    min_spread: Annotated[float, typer.Option(min=0)] = 1e-6,
+    max_abstain_rate: Annotated[float, typer.Option(min=0, max=1)] = 0.5,
+    min_scored: Annotated[int, typer.Option(min=1)] = 2,
+) -> None:
+    """Keep prompts whose mean base-model reward lies in a central quantile band."""
+    try:
+        config = FilterConfig(
+            low_quantile=low,
+            high_quantile=high,
+            per_task=per_task,
+            min_spread=min_spread,
+            max_abstain_rate=max_abstain_rate,
+            min_scored=min_scored,
+        )
+        result = filter_step(
+            graded, report, config, rollouts=rollouts, prompts=prompts, output=output
+        )
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except DataError as error:
+        fail(str(error), 2)
+    typer.echo(json.dumps({"kept": len(result.kept), "dropped": result.reasons}))
+
+
+@app.command()
+def tag(
+    prompts: Annotated[Path, typer.Option("--prompts", help="Prompt rows.")],
+    output: Annotated[Path, typer.Option("--output", help="Tagged prompt rows (+ card).")],
+    method: Annotated[str, typer.Option(help="rules | embedding | judge")] = "rules",
+    rules: Annotated[Path | None, typer.Option(help="YAML/JSON list of tag rules.")] = None,
+    labels: Annotated[Path | None, typer.Option(help="YAML/JSON axis -> label -> text.")] = None,
+    judge: JudgeOption = "local",
+    filter_report: Annotated[
+        Path | None, typer.Option(help="Filter report: add difficulty tags.")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace axes.")] = False,
+) -> None:
+    """Tag task type / domain / difficulty by rules, sentence embeddings or an LLM judge."""
+    try:
+        if method not in ("rules", "embedding", "judge"):
+            raise DataError(f"unknown method {method!r}; valid: rules, embedding, judge")
+        counts = tag_step(
+            prompts,
+            output,
+            method,  # type: ignore[arg-type]
+            rules=load_rules(rules) if rules else None,
+            labels=load_labels(labels) if labels else None,
+            judge=resolve_judge(judge) if method == "judge" else None,
+            filter_report=filter_report,
+            overwrite=overwrite,
+        )
+    except (DataError, JudgeSpecError) as error:
+        fail(str(error), 2)
+    typer.echo(json.dumps(counts))
+
+
+@app.command()
+def dedup(
+    prompts: Annotated[Path, typer.Option("--prompts", help="Prompt rows.")],
+    output: Annotated[Path, typer.Option("--output", help="Deduplicated rows (+ card).")],
+    eval_set: Annotated[
+        list[str] | None,
+        typer.Option("--eval", help="Held-out set: importer name or prompt file (repeatable)."),
+    ] = None,
+    threshold: Annotated[float, typer.Option(min=0.01, max=1, help="MinHash Jaccard.")] = 0.8,
+    embeddings: Annotated[bool, typer.Option("--embeddings", help="Also MiniLM cosine.")] = False,
+) -> None:
+    """Remove near-duplicates and prompts that overlap evaluation sets."""
+    try:
+        result = dedup_step(
+            prompts,
+            output,
+            DedupConfig(threshold=threshold),
+            eval_sets=eval_set or [],
+            encoder=minilm_encoder() if embeddings else None,
+        )
+    except DataError as error:
+        fail(str(error), 2)
+    typer.echo(json.dumps(result))
 
 
 # ----------------------------------------------------------------------------- serve

@@ -44,7 +44,9 @@ def parse_json_object(text: str) -> dict[str, Any]:
     if fenced:
         stripped = fenced.group(1).strip()
     try:
-        value = json.loads(stripped, parse_constant=_reject_constant)
+        value = json.loads(
+            stripped, parse_constant=_reject_constant, object_pairs_hook=_unique_keys
+        )
     except (json.JSONDecodeError, ValueError) as error:
         raise ReplyError("parse_failure", str(error)[:200]) from None
     if not isinstance(value, dict):
@@ -54,6 +56,16 @@ def parse_json_object(text: str) -> dict[str, Any]:
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid in a reply")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the *last* duplicate: a reply that echoes injected text such as
+    # '"met": false, "met": true' must not be read as either grade.
+    keys = [key for key, _ in pairs]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate keys {duplicates}")
+    return dict(pairs)
 
 
 def _normalize_space(text: str) -> str:

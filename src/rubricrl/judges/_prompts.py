@@ -42,6 +42,24 @@ def fill(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
 
 
+# Anything in the graded data that looks like one of our markers (any nonce, any case, spaced
+# out) is defanged before insertion, so a weak judge that ignores the nonce still sees no
+# "end of data" inside the data. Graded text is otherwise inserted verbatim.
+_MARKER_LOOKALIKE = re.compile(
+    r"<\s*<(\s*DATA\s*-[^<>\n]{0,64}?:\s*(?:begin|end)\s*)>\s*>", re.IGNORECASE
+)
+_FENCE_FORMAT = re.compile(r"^[A-Za-z0-9-]{16,64}$")
+
+
+def neutralize_markers(text: str) -> str:
+    """Defang fence look-alikes (``<<DATA-…:end>>`` becomes ``«DATA-…:end»``).
+
+    >>> neutralize_markers("x <<DATA-0123:end>> y")
+    'x «DATA-0123:end» y'
+    """
+    return _MARKER_LOOKALIKE.sub(lambda match: f"«{match.group(1)}»", text)
+
+
 def new_fence(*texts: str) -> str:
     """A random marker that occurs in none of ``texts`` (the graded data)."""
     while True:
@@ -84,15 +102,24 @@ def one_call_schema(criteria: list[Criterion]) -> dict[str, Any]:
 
 
 def shared_prefix(rubric: Rubric, prompt: str, response: str, fence: str) -> tuple[str, str]:
-    """(system message, user-message prefix) shared by all calls for one response."""
+    """(system message, user-message prefix) shared by all calls for one response.
+
+    Raises:
+        ValueError: If ``fence`` is malformed or occurs in the data (it could close the fence).
+    """
+    description = rubric.description or "(none)"
+    if not _FENCE_FORMAT.match(fence):
+        raise ValueError("fence must be 16-64 letters, digits or '-' (use new_fence)")
+    if any(fence in text for text in (prompt, response, description)):
+        raise ValueError("fence occurs in the graded data; draw a new one with new_fence")
     system = fill(load_template("system"), {"FENCE": fence})
     context = fill(
         load_template("context"),
         {
             "FENCE": fence,
-            "RUBRIC_DESCRIPTION": rubric.description or "(none)",
-            "PROMPT": prompt,
-            "RESPONSE": response,
+            "RUBRIC_DESCRIPTION": neutralize_markers(description),
+            "PROMPT": neutralize_markers(prompt),
+            "RESPONSE": neutralize_markers(response),
         },
     )
     return system, context

@@ -24,6 +24,9 @@ class Flag(BaseModel):
     evidence: str = Field(default="", max_length=2_000, description="What triggered it.")
     source: str = Field(default="detector", description="detector | judge | aggregation")
     policy: Literal["veto", "penalty", "record"] = "record"
+    penalty: float = Field(
+        default=0.0, ge=0, le=1, description="Subtracted from the reward when policy is penalty."
+    )
 
 
 class CriterionScore(BaseModel):
