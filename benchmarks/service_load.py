@@ -116,6 +116,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, nargs="+", default=[8, 16, 32])
     args = parser.parse_args()
     payloads = bodies()
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp:
         proc, base = start_server(Path(tmp))
         try:
@@ -140,7 +141,14 @@ def main() -> None:
         "benchmark": "service_load",
         "path": "cache hit, 8-sample batches, POST /v1/score",
         "target": {"requests_per_s": 1000, "p99_ms": 50},
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_1m_before_after": [
+                round(load_before[0], 1),
+                round(os.getloadavg()[0], 1),
+            ],
+        },
         "duration_s_per_level": args.duration,
         "runs": runs,
         "best_within_p99_target": best,

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.routing import Route
 
 from rubricrl.judges import Judge
 from rubricrl.rewards._bank import UnknownRubric
@@ -250,7 +251,7 @@ def create_app(config: ServeConfig, judge: Judge | None = None) -> FastAPI:
         The app, to run with uvicorn (see :func:`rubricrl.rewards.serve`).
 
     >>> app = create_app(ServeConfig(judge="fake:approve"))
-    >>> sorted(r.path for r in app.routes if r.path.startswith("/v1"))
+    >>> sorted({r.path for r in app.routes if r.path.startswith("/v1")})
     ['/v1/openrlhf', '/v1/score']
     """
     service = RewardService(config, judge)
@@ -291,6 +292,12 @@ def create_app(config: ServeConfig, judge: Judge | None = None) -> FastAPI:
         openapi_extra=_body_schema(OpenRLHFRequest),
         summary="OpenRLHF remote reward model protocol (--remote_rm_url).",
     )
+    # The documented routes above give the OpenAPI schema; these plain Starlette routes, matched
+    # first, serve the same handlers without FastAPI's per-request parameter machinery.
+    app.router.routes[:0] = [
+        Route("/v1/score", score, methods=["POST"], include_in_schema=False),
+        Route("/v1/openrlhf", openrlhf, methods=["POST"], include_in_schema=False),
+    ]
     app.add_api_route("/health", lambda: JSONResponse({"status": "ok"}), methods=["GET"])
     app.add_api_route("/ready", routes.ready, methods=["GET"])
     app.add_api_route("/metrics", routes.render_metrics, methods=["GET"])
