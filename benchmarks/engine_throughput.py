@@ -15,6 +15,10 @@ one run against the same server URL:
    the workload within ``--autorubric-budget-s`` the largest finished fraction is reported and
    the full time is extrapolated with a label saying so.
 
+Every phase also reports ``cpu_bound_*`` rates (work / client CPU seconds): what one fully
+available core would sustain. On a shared machine the wall rates are lower; the JSON records the
+load average and niceness so the two can be told apart.
+
 Writes ``benchmarks/results/engine_throughput.json``.
 
     PYTHONPATH=src python benchmarks/engine_throughput.py [--items 2000] [--latency-ms 50]
@@ -105,6 +109,8 @@ def machine_info() -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "sched_affinity_cpus": len(os.sched_getaffinity(0)),
         "load_average_at_start": os.getloadavg(),
+        # Negative = run with raised CPU priority (nice) on a shared machine; server inherits it.
+        "niceness": os.getpriority(os.PRIO_PROCESS, 0),
         "packages": versions,
     }
 

@@ -192,6 +192,19 @@ def test_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:
     assert caught.value.reason == "model_missing" and "missing.gguf not found" in str(caught.value)
 
 
+async def test_unloadable_model_file_is_a_non_retryable_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.gguf"
+    junk.write_bytes(b"GGUF" + b"\x00" * 64)
+    local = LlamaCppJudge(junk)
+    schema = {"type": "object", "properties": {"met": {"type": "boolean"}}, "required": ["met"]}
+    with pytest.raises(JudgeError) as caught:
+        await local.complete(
+            JudgeCall(messages=({"role": "user", "content": "hi"},), schema=schema)
+        )
+    assert caught.value.reason == "model_load_failed" and not caught.value.retryable
+    await local.aclose()
+
+
 def test_local_spec_resolves_the_default_model() -> None:
     judge = resolve_judge("local")
     assert isinstance(judge, LlamaCppJudge) and judge.model_path == default_model_path()

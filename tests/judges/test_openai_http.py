@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Iterator
 
 import pytest
+from aiohttp import web
 
 from rubricrl.judges import (
     API_KEY_ENV,
@@ -232,3 +233,33 @@ async def test_fenced_json_is_accepted(server: FakeServerProcess) -> None:
     text = await _complete(server.url, "fault:fenced")
     assert text.startswith("```json")
     assert parse_criterion_reply(TIERED, text, "x", "j").tier == 2
+
+
+def test_a_judge_survives_reuse_across_event_loops(server: FakeServerProcess) -> None:
+    judge = OpenAIJudge("m", server.url)
+    first = asyncio.run(judge.complete(_call()))
+    second = asyncio.run(judge.complete(_call()))  # a new loop: the old session is unusable
+    asyncio.run(judge.aclose())
+    assert first.text == second.text and judge.sessions_opened == 2
+
+
+async def test_key_echoed_by_a_proxy_error_page_is_redacted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def echo(request: web.Request) -> web.Response:
+        return web.Response(status=502, text=f"bad gateway; you sent {dict(request.headers)}")
+
+    application = web.Application()
+    application.router.add_post("/v1/chat/completions", echo)
+    runner = web.AppRunner(application)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    monkeypatch.setenv(API_KEY_ENV, SECRET)
+    try:
+        error = await _error(f"http://127.0.0.1:{port}/v1", "ok")
+    finally:
+        await runner.cleanup()
+    assert error.reason == "http_502" and "Authorization" in str(error)
+    assert SECRET not in str(error)

@@ -137,15 +137,20 @@ class LlamaCppJudge(BaseJudge):
                     "the embedded judge needs: pip install 'rubricrl[local]'",
                     retryable=False,
                 ) from None
-            self._llama = Llama(
-                model_path=str(self.model_path),
-                n_ctx=self.n_ctx,
-                n_threads=self.n_threads,
-                n_threads_batch=self.n_threads,
-                n_batch=self.n_batch,
-                seed=self.seed,
-                verbose=False,
-            )
+            try:
+                self._llama = Llama(
+                    model_path=str(self.model_path),
+                    n_ctx=self.n_ctx,
+                    n_threads=self.n_threads,
+                    n_threads_batch=self.n_threads,
+                    n_batch=self.n_batch,
+                    seed=self.seed,
+                    verbose=False,
+                )
+            except (ValueError, RuntimeError) as error:  # not a GGUF llama.cpp can load
+                raise JudgeError(
+                    "model_load_failed", f"{self.model_path.name}: {error}"[:200], retryable=False
+                ) from None
         return self._llama
 
     def _check_fits(self, llama: Any, call: JudgeCall) -> None:

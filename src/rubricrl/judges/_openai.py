@@ -20,6 +20,7 @@ only in the Authorization header, and ``repr``/``id`` omit it.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import math
@@ -96,6 +97,18 @@ def _classify_status(status: int, body: str, headers: Any) -> JudgeError:
     return JudgeError(f"http_{status}", snippet, retryable=status in (408, 409))
 
 
+def classify_http_status(status: int, body: str, headers: Any) -> JudgeError:
+    """Classify a non-200 reply of an OpenAI-compatible server (shared with rollout policies).
+
+    429 and 5xx are retryable (honouring ``Retry-After``), 401/403 are ``auth_failed``, other
+    4xx are final except 408/409.
+
+    >>> classify_http_status(503, "busy", {"Retry-After": "2"}).retry_after_s
+    2.0
+    """
+    return _classify_status(status, body, headers)
+
+
 class OpenAIJudge(BaseJudge):
     """A judge behind any OpenAI-compatible ``/v1/chat/completions`` endpoint."""
 
@@ -134,12 +147,19 @@ class OpenAIJudge(BaseJudge):
         self.structured_output = _structured_output_form(structured_output)
         self._api_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
         self._session: aiohttp.ClientSession | None = None
+        self._session_loop: asyncio.AbstractEventLoop | None = None
         self.sessions_opened = 0
 
     def __repr__(self) -> str:
         return f"OpenAIJudge(model={self.model!r}, base_url={self.base_url!r})"
 
     def _get_session(self) -> aiohttp.ClientSession:
+        loop = asyncio.get_running_loop()
+        if self._session is not None and self._session_loop is not loop:
+            # A session is bound to the loop that made it: a judge reused across asyncio.run()
+            # calls would otherwise fail with "attached to a different loop". The old loop is
+            # gone, so its session cannot be closed from here; drop it.
+            self._session = None
         if self._session is None or self._session.closed:
             connector = aiohttp.TCPConnector(limit=self.max_concurrency, keepalive_timeout=60)
             headers = {"Content-Type": "application/json"}
@@ -152,6 +172,7 @@ class OpenAIJudge(BaseJudge):
                 # An API client needs no cookies; skipping the jar saves CPU on every request.
                 cookie_jar=aiohttp.DummyCookieJar(),
             )
+            self._session_loop = loop
             self.sessions_opened += 1
         return self._session
 
@@ -206,6 +227,7 @@ class OpenAIJudge(BaseJudge):
             async with self._get_session().post(url, json=self._payload(call)) as http_response:
                 body = (await _read_limited(http_response)).decode("utf-8", errors="replace")
                 if http_response.status != 200:
+                    body = self._redacted(body)  # some proxies echo request headers in errors
                     raise _classify_status(http_response.status, body, http_response.headers)
         except TimeoutError:
             raise JudgeError(
@@ -215,9 +237,13 @@ class OpenAIJudge(BaseJudge):
             raise JudgeError("connection_error", type(error).__name__, retryable=True) from None
         return _reply_from_body(body, time.perf_counter() - started)
 
+    def _redacted(self, text: str) -> str:
+        return text.replace(self._api_key, "***") if self._api_key else text
+
     async def aclose(self) -> None:
-        """Close the pooled session."""
-        if self._session is not None and not self._session.closed:
+        """Close the pooled session (one made under another, finished event loop is dropped)."""
+        same_loop = self._session_loop is asyncio.get_running_loop()
+        if self._session is not None and not self._session.closed and same_loop:
             await self._session.close()
         self._session = None
 

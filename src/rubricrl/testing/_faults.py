@@ -55,6 +55,7 @@ DEFAULT_FAULT_MIX: tuple[str, ...] = tuple(
     kind for kind in FAULT_KINDS if kind not in ("hang", "http_401")
 )
 OK = "ok"
+MAX_TRACKED_BODIES = 1_000_000
 REFUSAL_TEXT = "I'm sorry, but I can't help with grading this response."
 
 
@@ -91,6 +92,8 @@ class FaultPlan:
 
     def _by_rate(self, body: bytes) -> str:
         body_key = hashlib.blake2b(body, digest_size=16).digest()
+        if len(self._seen) >= MAX_TRACKED_BODIES:
+            self._seen.clear()  # bound memory on endless runs; occurrence counts restart
         occurrence = self._seen.get(body_key, 0)
         self._seen[body_key] = occurrence + 1
         salt = f"{self.seed}:{occurrence}".encode()
