@@ -36,6 +36,7 @@ from rubricrl.data import (
     run_rollout,
     tag_step,
 )
+from rubricrl.defense import defended_engine
 from rubricrl.judges import JudgeError, JudgeSpecError, resolve_judge
 from rubricrl.rubric import (
     RubricError,
@@ -165,6 +166,9 @@ def grade(
     rate_limit: Annotated[float | None, typer.Option(help="Judge calls per second.")] = None,
     budget_requests: Annotated[int | None, typer.Option(min=1)] = None,
     budget_tokens: Annotated[int | None, typer.Option(min=1)] = None,
+    defense: Annotated[
+        bool, typer.Option("--defense/--no-defense", help="Reward-hacking detectors (flags/veto).")
+    ] = True,
     use_ray: Annotated[
         bool, typer.Option("--ray", help="Score on Ray (JSONL or Parquet input).")
     ] = False,
@@ -187,7 +191,7 @@ def grade(
             summary = _grade_ray(input, output, rubrics, judge, config, resume, ray_actors)
         else:
             items = read_items(input, rubrics, default)
-            engine = ScoringEngine(resolve_judge(judge), config)
+            engine = defended_engine(resolve_judge(judge), config, enabled=defense)
             summary = asyncio.run(_grade_async(items, output, engine, resume))
     except ValidationError as error:
         fail(format_validation_error(error), 2)

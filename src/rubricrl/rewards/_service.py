@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from rubricrl.defense import defended_engine
 from rubricrl.judges import Judge, resolve_judge
 from rubricrl.rewards._bank import RubricBank
 from rubricrl.rewards._config import ServeConfig
@@ -134,7 +135,7 @@ class RewardService:
     async def start(self) -> None:
         """Open the one judge and the one engine of this process."""
         judge = self._judge or resolve_judge(self.config.judge, **self.config.judge_options)
-        self.engine = ScoringEngine(judge, self.config.engine)
+        self.engine = defended_engine(judge, self.config.engine)
         logger.info("reward service ready: judge %s, %d rubrics", judge.id, len(self.bank.rubrics))
 
     async def close(self) -> None:

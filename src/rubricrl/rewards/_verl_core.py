@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from rubricrl.defense import defended_engine
 from rubricrl.judges import resolve_judge
 from rubricrl.rewards._abstain import VALID_KEY
 from rubricrl.rewards._bank import RubricBank
@@ -78,7 +79,7 @@ def shared_engine(judge: str, options: dict[str, Any], engine: dict[str, Any]) -
         return found[1]
     # A judge's client is bound to the loop that opened it: a new loop gets a new engine.
     config = EngineConfig.model_validate(engine)
-    created = ScoringEngine(resolve_judge(judge, **options), config)
+    created = defended_engine(resolve_judge(judge, **options), config)
     _ENGINES[key] = (weakref.ref(loop), created)
     return created
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from rubricrl.defense import defended_engine
 from rubricrl.judges import resolve_judge
 from rubricrl.rubric import Rubric
 from rubricrl.scoring import (
@@ -25,7 +26,6 @@ from rubricrl.scoring import (
     GradingItem,
     InputError,
     RowRunSummary,
-    ScoringEngine,
     finished_ids,
     reward_row,
 )
@@ -61,7 +61,7 @@ class RayGrader:
         self.default_rubric = default_rubric
         self.loop = asyncio.new_event_loop()
         config = EngineConfig.model_validate(engine)
-        self.engine = ScoringEngine(resolve_judge(judge, **judge_options), config)
+        self.engine = defended_engine(resolve_judge(judge, **judge_options), config)
 
     def item(self, row: dict[str, Any]) -> GradingItem:
         """A grading item from one dataset row (same fields as ``rubricrl grade``)."""
