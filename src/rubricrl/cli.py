@@ -17,6 +17,26 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from rubricrl.data import (
+    DataError,
+    DedupConfig,
+    FilterConfig,
+    PolicyError,
+    RolloutConfig,
+    SamplingParams,
+    dedup_step,
+    filter_step,
+    import_step,
+    importer_names,
+    load_labels,
+    load_rules,
+    minilm_encoder,
+    read_prompts,
+    resolve_policy,
+    run_rollout,
+    tag_step,
+)
+from rubricrl.defense import defended_engine
 from rubricrl.judges import JudgeError, JudgeSpecError, resolve_judge
 from rubricrl.rubric import (
     RubricError,
@@ -100,6 +120,33 @@ async def _grade_async(
     return {"written": summary.written, "skipped": summary.skipped, **engine.stats.summary()}
 
 
+def _grade_ray(
+    input: Path,
+    output: Path,
+    rubrics: dict[str, Any],
+    judge: str,
+    config: EngineConfig,
+    resume: bool,
+    actors: int,
+) -> dict[str, Any]:
+    try:
+        from rubricrl.rewards.ray import grade_dataset_ray
+    except ImportError as error:
+        fail(f"--ray needs the ray extra ({error.name} is missing)", 2)
+    import ray.exceptions
+
+    if not judge.startswith("local"):
+        resolve_judge(judge)  # a bad spec fails here, before Ray starts (cheap: no connection)
+    try:
+        summary = grade_dataset_ray(
+            input, output, rubrics, judge=judge, engine=config, resume=resume, actors=actors
+        )
+    except ray.exceptions.RayError as error:
+        last = str(error).strip().splitlines()[-1] if str(error).strip() else type(error).__name__
+        fail(f"ray job failed: {last}; finished rows are kept in {output}, rerun with --resume")
+    return {"written": summary.written, "skipped": summary.skipped}
+
+
 JudgeOption = Annotated[
     str, typer.Option("--judge", help="local | local:PATH.gguf | openai:MODEL@URL | fake:POLICY")
 ]
@@ -119,12 +166,18 @@ def grade(
     rate_limit: Annotated[float | None, typer.Option(help="Judge calls per second.")] = None,
     budget_requests: Annotated[int | None, typer.Option(min=1)] = None,
     budget_tokens: Annotated[int | None, typer.Option(min=1)] = None,
+    defense: Annotated[
+        bool, typer.Option("--defense/--no-defense", help="Reward-hacking detectors (flags/veto).")
+    ] = True,
+    use_ray: Annotated[
+        bool, typer.Option("--ray", help="Score on Ray (JSONL or Parquet input).")
+    ] = False,
+    ray_actors: Annotated[int, typer.Option(min=1, help="Ray actors (with --ray).")] = 2,
 ) -> None:
     """Grade responses against rubrics; rows out: id, reward (float|null), criteria, flags."""
     try:
         rubrics = load_rubrics(rubric)
         default = next(iter(rubrics)) if len(rubrics) == 1 else None
-        items = read_items(input, rubrics, default)
         config = EngineConfig(
             mode=mode,  # type: ignore[arg-type]
             concurrency=concurrency,
@@ -134,8 +187,12 @@ def grade(
             budget_tokens=budget_tokens,
             cache_path=str(cache) if cache else None,
         )
-        engine = ScoringEngine(resolve_judge(judge), config)
-        summary = asyncio.run(_grade_async(items, output, engine, resume))
+        if use_ray:
+            summary = _grade_ray(input, output, rubrics, judge, config, resume, ray_actors)
+        else:
+            items = read_items(input, rubrics, default)
+            engine = defended_engine(resolve_judge(judge), config, enabled=defense)
+            summary = asyncio.run(_grade_async(items, output, engine, resume))
     except ValidationError as error:
         fail(format_validation_error(error), 2)
     except (RubricError, InputError, JudgeSpecError) as error:
@@ -200,6 +257,239 @@ def audit_command(
     if json_out is not None:
         json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
     raise typer.Exit(0 if report.passed else 1)
+
+
+# ----------------------------------------------------------------------------- data
+@app.command("import-prompts")
+def import_prompts_command(
+    name: Annotated[str, typer.Argument(help="ifeval | ifbench | healthbench | writingbench")],
+    output: Annotated[Path, typer.Option("--output", help="Prompt rows (.jsonl/.parquet).")],
+    limit: Annotated[int | None, typer.Option(min=1, help="First N records only.")] = None,
+    path: Annotated[Path | None, typer.Option(help="Read this file, not the packaged one.")] = None,
+) -> None:
+    """Import a prompt set shipped in a PyPI package into our rows (+ data card)."""
+    try:
+        count = import_step(name, output, limit=limit, path=path)
+    except DataError as error:
+        fail(f"{error} (importers: {', '.join(importer_names())})", 2)
+    typer.echo(json.dumps({"rows": count, "output": str(output)}))
+
+
+async def _rollout_async(
+    prompts: Path,
+    output: Path,
+    policy_spec: str,
+    config: RolloutConfig,
+    resume: bool,
+    use_n: bool,
+) -> dict[str, Any]:
+    rows = read_prompts(prompts)
+    policy = resolve_policy(policy_spec, max_concurrency=config.concurrency, use_n=use_n)
+    try:
+        with progress_bar() as progress:
+            task = progress.add_task("sampling", total=len(rows) * config.samples)
+            summary = await run_rollout(
+                rows,
+                policy,
+                output,
+                config,
+                resume=resume,
+                on_sample=lambda _: progress.advance(task),
+            )
+            progress.update(task, completed=summary.skipped + summary.written)
+    finally:
+        await policy.aclose()
+    return summary.as_dict()
+
+
+@app.command()
+def rollout(
+    prompts: Annotated[Path, typer.Option("--prompts", help="Prompt rows (.jsonl/.parquet).")],
+    output: Annotated[Path, typer.Option("--output", help="JSONL samples (journal).")],
+    policy: Annotated[
+        str, typer.Option(help="local | local:PATH.gguf | openai:MODEL@URL | hf:DIR | fake:echo")
+    ] = "local",
+    samples: Annotated[int, typer.Option("-k", "--samples", min=1, max=1024)] = 4,
+    temperature: Annotated[float, typer.Option(min=0, max=5)] = 0.8,
+    top_p: Annotated[float, typer.Option(min=0.01, max=1)] = 0.95,
+    max_tokens: Annotated[int, typer.Option(min=1)] = 256,
+    seed: Annotated[int, typer.Option(min=0)] = 0,
+    concurrency: Annotated[int, typer.Option(min=1, max=4096)] = 8,
+    use_n: Annotated[
+        bool, typer.Option("--n/--no-n", help="Servers: k choices per request via 'n'.")
+    ] = True,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run.")] = False,
+) -> None:
+    """Sample k responses per prompt; rows keep prompt id, sample index, params, token counts."""
+    try:
+        params = SamplingParams(
+            temperature=temperature, top_p=top_p, max_tokens=max_tokens, seed=seed
+        )
+        config = RolloutConfig(samples=samples, params=params, concurrency=concurrency)
+        summary = asyncio.run(_rollout_async(prompts, output, policy, config, resume, use_n))
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except DataError as error:
+        fail(str(error), 2)
+    except PolicyError as error:
+        if not error.retryable:
+            fail(str(error), 2)
+        fail(f"{error}; finished samples are kept in {output}, rerun with --resume", 1)
+    typer.echo(json.dumps(summary))
+    if summary["failed"]:
+        fail(f"{summary['failed']} samples failed {summary['failures']}; rerun with --resume", 1)
+
+
+@app.command("filter")
+def filter_command(
+    graded: Annotated[Path, typer.Option("--graded", help="`rubricrl grade` output rows.")],
+    report: Annotated[Path, typer.Option("--report", help="Report JSON (+ .md beside it).")],
+    rollouts: Annotated[Path | None, typer.Option(help="Rollout rows (id -> prompt).")] = None,
+    prompts: Annotated[Path | None, typer.Option(help="Prompt rows to filter.")] = None,
+    output: Annotated[Path | None, typer.Option(help="Kept prompt rows (+ card).")] = None,
+    low: Annotated[float, typer.Option(min=0, max=1, help="Lower quantile.")] = 0.25,
+    high: Annotated[float, typer.Option(min=0, max=1, help="Upper quantile.")] = 0.75,
+    per_task: Annotated[bool, typer.Option("--per-task", help="Band per task type.")] = False,
+    min_spread: Annotated[float, typer.Option(min=0)] = 1e-6,
+    max_abstain_rate: Annotated[float, typer.Option(min=0, max=1)] = 0.5,
+    min_scored: Annotated[int, typer.Option(min=1)] = 2,
+) -> None:
+    """Keep prompts whose mean base-model reward lies in a central quantile band."""
+    try:
+        config = FilterConfig(
+            low_quantile=low,
+            high_quantile=high,
+            per_task=per_task,
+            min_spread=min_spread,
+            max_abstain_rate=max_abstain_rate,
+            min_scored=min_scored,
+        )
+        result = filter_step(
+            graded, report, config, rollouts=rollouts, prompts=prompts, output=output
+        )
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except DataError as error:
+        fail(str(error), 2)
+    typer.echo(json.dumps({"kept": len(result.kept), "dropped": result.reasons}))
+
+
+@app.command()
+def tag(
+    prompts: Annotated[Path, typer.Option("--prompts", help="Prompt rows.")],
+    output: Annotated[Path, typer.Option("--output", help="Tagged prompt rows (+ card).")],
+    method: Annotated[str, typer.Option(help="rules | embedding | judge")] = "rules",
+    rules: Annotated[Path | None, typer.Option(help="YAML/JSON list of tag rules.")] = None,
+    labels: Annotated[Path | None, typer.Option(help="YAML/JSON axis -> label -> text.")] = None,
+    judge: JudgeOption = "local",
+    filter_report: Annotated[
+        Path | None, typer.Option(help="Filter report: add difficulty tags.")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace axes.")] = False,
+) -> None:
+    """Tag task type / domain / difficulty by rules, sentence embeddings or an LLM judge."""
+    try:
+        if method not in ("rules", "embedding", "judge"):
+            raise DataError(f"unknown method {method!r}; valid: rules, embedding, judge")
+        counts = tag_step(
+            prompts,
+            output,
+            method,  # type: ignore[arg-type]
+            rules=load_rules(rules) if rules else None,
+            labels=load_labels(labels) if labels else None,
+            judge=resolve_judge(judge) if method == "judge" else None,
+            filter_report=filter_report,
+            overwrite=overwrite,
+        )
+    except (DataError, JudgeSpecError) as error:
+        fail(str(error), 2)
+    typer.echo(json.dumps(counts))
+
+
+@app.command()
+def dedup(
+    prompts: Annotated[Path, typer.Option("--prompts", help="Prompt rows.")],
+    output: Annotated[Path, typer.Option("--output", help="Deduplicated rows (+ card).")],
+    eval_set: Annotated[
+        list[str] | None,
+        typer.Option("--eval", help="Held-out set: importer name or prompt file (repeatable)."),
+    ] = None,
+    threshold: Annotated[float, typer.Option(min=0.01, max=1, help="MinHash Jaccard.")] = 0.8,
+    embeddings: Annotated[bool, typer.Option("--embeddings", help="Also MiniLM cosine.")] = False,
+) -> None:
+    """Remove near-duplicates and prompts that overlap evaluation sets."""
+    try:
+        result = dedup_step(
+            prompts,
+            output,
+            DedupConfig(threshold=threshold),
+            eval_sets=eval_set or [],
+            encoder=minilm_encoder() if embeddings else None,
+        )
+    except DataError as error:
+        fail(str(error), 2)
+    typer.echo(json.dumps(result))
+
+
+# ----------------------------------------------------------------------------- serve
+def _serve_config(config_file: Path | None, overrides: dict[str, Any]) -> Any:
+    import yaml
+
+    from rubricrl.rewards import ServeConfig
+
+    data: dict[str, Any] = {}
+    if config_file is not None:
+        if not config_file.is_file():
+            raise InputError(f"{config_file}: no such config file")
+        loaded = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+        if not isinstance(loaded, dict):
+            raise InputError(f"{config_file}: a serve config must be a mapping")
+        data = loaded
+    data.update({key: value for key, value in overrides.items() if value is not None})
+    return ServeConfig.model_validate(data)
+
+
+@app.command()
+def serve(
+    rubric: Annotated[
+        list[Path] | None, typer.Option("--rubric", help="Rubric bank: files or directories.")
+    ] = None,
+    judge: Annotated[str | None, typer.Option("--judge", help="Judge spec (see grade).")] = None,
+    host: Annotated[str | None, typer.Option(help="Interface (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8080; 0 = any).")] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="YAML/JSON file of ServeConfig fields.")
+    ] = None,
+    max_samples: Annotated[int | None, typer.Option(help="Samples per request.")] = None,
+    max_body_bytes: Annotated[int | None, typer.Option(help="Request body cap.")] = None,
+    max_inflight: Annotated[int | None, typer.Option(help="Samples in flight (503).")] = None,
+    shutdown_deadline: Annotated[float | None, typer.Option(help="Seconds on SIGTERM.")] = None,
+    journal: Annotated[Path | None, typer.Option(help="Where unfinished work goes.")] = None,
+    openrlhf_rubric: Annotated[str | None, typer.Option(help="Default OpenRLHF rubric.")] = None,
+) -> None:
+    """Serve rewards over HTTP (auth token from $RUBRICRL_SERVE_TOKEN)."""
+    try:
+        from rubricrl.rewards.server import serve as run_server
+    except ImportError as error:
+        fail(f"rubricrl serve needs the serve extra ({error.name} is missing)", 2)
+    overrides = {
+        "rubric_dir": rubric or None,
+        "judge": judge,
+        "host": host,
+        "port": port,
+        "max_samples": max_samples,
+        "max_body_bytes": max_body_bytes,
+        "max_inflight_samples": max_inflight,
+        "shutdown_deadline_s": shutdown_deadline,
+        "journal_path": journal,
+        "openrlhf_rubric": openrlhf_rubric,
+    }
+    try:
+        run_server(_serve_config(config, overrides))
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except (RubricError, InputError, JudgeSpecError) as error:
+        fail(str(error), 2)
 
 
 # ----------------------------------------------------------------------------- evaluation

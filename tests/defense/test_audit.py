@@ -153,13 +153,11 @@ def test_audit_end_to_end_with_the_embedded_judge() -> None:
     from rubricrl.judges import resolve_judge
 
     config = AuditConfig(
-        families=("master_key", "injection"),
-        max_per_family=1,
-        engine=EngineConfig(mode="one_call"),
+        families=("master_key",), max_per_family=1, engine=EngineConfig(mode="one_call")
     )
     report = run_audit(resolve_judge("local"), RUBRIC, [CASE], config)
     rows = {row.family: row for row in report.families}
-    assert set(rows) == {"master_key", "injection"}
-    assert all(row.probes == 1 for row in rows.values())
+    assert set(rows) == {"master_key"} and rows["master_key"].probes == 1
+    assert len(report.controls) == 3 and report.judge.startswith("local:")
     # The detectors veto every probe whatever this (at-chance) judge says.
     assert all(row.max_reward["defended"] in (0.0, None) for row in rows.values())

@@ -227,3 +227,9 @@ def test_rubric_echo_whole_response_needs_most_of_a_criterion() -> None:
         ],
     )
     assert rubric_echo(Sample("Canberra is the capital.", rubric=states)) is None
+
+
+def test_padding_flags_a_short_answer_repeated_but_not_a_refrain() -> None:
+    assert padding(Sample("About 120. " * 8)) is not None
+    poem = "Rain on the roof,\nrain on the road,\nrain on the roof\nand the long way home."
+    assert padding(Sample(poem)) is None

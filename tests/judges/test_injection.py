@@ -108,13 +108,15 @@ def test_new_fence_redraws_until_it_is_absent_from_the_data(
     assert new_fence("the response quotes DATA-aaaaaaaaaaaaaaaa") == "DATA-bbbbbbbbbbbbbbbb"
 
 
-def test_shared_prefix_refuses_a_fence_found_in_the_data_or_malformed() -> None:
+def test_shared_prefix_refuses_a_fence_found_in_the_data_or_empty() -> None:
     with pytest.raises(ValueError, match="occurs in the graded data"):
         per_criterion_call(
             RUBRIC, BINARY, PROMPT, "x DATA-0123456789abcdef", "DATA-0123456789abcdef"
         )
-    with pytest.raises(ValueError, match="fence must be"):
-        per_criterion_call(RUBRIC, BINARY, PROMPT, "x", "X")
+    with pytest.raises(ValueError, match="occurs in the graded data"):
+        per_criterion_call(RUBRIC, BINARY, PROMPT, "x", "")
+    with pytest.raises(ValueError, match="occurs in the graded data"):
+        per_criterion_call(RUBRIC, BINARY, "quotes DATA-1 here", "x", "DATA-1")
 
 
 @settings(max_examples=100, deadline=None)

@@ -24,3 +24,15 @@ def test_put_get_flush_and_persist(tmp_path: Path) -> None:
     assert set(again.get_many(["k1", "k2", "bad"])) == {"k1", "k2"} and len(again) == 2
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
+
+
+def test_item_entries_round_trip_and_skip_failures(tmp_path: Path) -> None:
+    cache = GradingCache(tmp_path / "c.db")
+    scores = [CriterionScore(id="a", score=1.0), CriterionScore(id="b", score=0.0)]
+    cache.put_item("item", scores)
+    cache.put_item("bad", [scores[0], CriterionScore.unscored("b", "timeout")])
+    cache.close()
+    again = GradingCache(tmp_path / "c.db")
+    got = again.get_item("item")
+    assert got is not None and [s.id for s in got] == ["a", "b"] and all(s.cached for s in got)
+    assert again.get_item("bad") is None

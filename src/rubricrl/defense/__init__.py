@@ -31,6 +31,7 @@ from rubricrl.defense._flagger import (
     DefenseFlagger,
     DefensePolicy,
     FlagPolicy,
+    defended_engine,
     detect,
 )
 from rubricrl.defense._monitor import (
@@ -76,6 +77,7 @@ __all__ = [
     "StepStats",
     "TrainingMonitor",
     "content_free",
+    "defended_engine",
     "detect",
     "detector_names",
     "has_defense",

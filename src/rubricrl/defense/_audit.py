@@ -167,11 +167,11 @@ async def _grade_case(
         rubric_hook=with_defense,
         owns_judge=False,
     )
+    # One setting after the other: a local judge reuses the KV cache of a shared prompt
+    # prefix only while consecutive calls share it.
     async with plain, defended:
-        judged, guarded = await asyncio.gather(
-            _grade(plain, rubric, case.prompt, probes),
-            _grade(defended, rubric, case.prompt, probes),
-        )
+        judged = await _grade(plain, rubric, case.prompt, probes)
+        guarded = await _grade(defended, rubric, case.prompt, probes)
     return probes, {"judge": judged, "defended": guarded}
 
 

@@ -372,14 +372,20 @@ def padding(sample: Sample) -> str | None:
     tokens = sample.tokens
     if len(tokens) >= PAD_MIN_TOKENS and len(set(tokens)) / len(tokens) < PAD_MAX_DISTINCT_SHARE:
         return f"{len(set(tokens))} distinct of {len(tokens)} tokens"
-    repeated = _repeated_sentence_share(text) if len(text) >= 120 else None
+    repeated = _repeated_sentence_share(text) if len(text) >= 40 else None
     if repeated is not None:
         return repeated
     return _filler(text, tokens)
 
 
 def _repeated_sentence_share(text: str) -> str | None:
-    sentences = [s.strip() for s in p.SENTENCE_SPLIT.split(text) if len(s.strip()) > 20]
+    short = [s.strip() for s in p.SENTENCE_SPLIT.split(text) if len(s.strip()) > 3]
+    if len(short) >= 6:
+        top, n = Counter(short).most_common(1)[0]
+        # One short sentence making up most of the reply ("About 120. About 120. ...").
+        if n >= 4 and n >= 0.5 * len(short):
+            return f"one sentence repeats x{n} of {len(short)}: {top[:80]}"
+    sentences = [s for s in short if len(s) > 20]
     if len(sentences) < 6:
         return None
     counts = Counter(sentences)

@@ -15,7 +15,10 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from rubricrl.defense._detectors import DETECTORS, Sample, detector_names, run_detectors
+from rubricrl.defense._rubric import apply_defense
+from rubricrl.judges import Judge
 from rubricrl.rubric import Flag, Rubric
+from rubricrl.scoring import EngineConfig, ScoringEngine
 
 FlagPolicy = Literal["veto", "penalty", "record"]
 
@@ -150,3 +153,33 @@ class DefenseFlagger:
     def __call__(self, item: _ItemLike | Any) -> list[Flag]:
         """Flag one grading item (anything with ``prompt``, ``response`` and ``rubric``)."""
         return detect(item.response, prompt=item.prompt, rubric=item.rubric, policy=self.policy)
+
+
+def defended_engine(
+    judge: Judge,
+    config: EngineConfig | None = None,
+    *,
+    policy: DefensePolicy | None = None,
+    enabled: bool = True,
+    owns_judge: bool = True,
+) -> ScoringEngine:
+    """A ScoringEngine with the defense wired in: detectors as flaggers, defense rubric hook.
+
+    Every entry point (``rubricrl grade``, the HTTP service, the trainer adapters, the demo)
+    builds its engine here, so the defense cannot be forgotten in one of them. The defense rubric
+    is merged only into rubrics that ask for it (``defense: true``); ``enabled=False`` gives a
+    plain engine.
+
+    >>> from rubricrl.judges import FakeJudge
+    >>> len(defended_engine(FakeJudge()).flaggers)
+    1
+    """
+    if not enabled:
+        return ScoringEngine(judge, config, owns_judge=owns_judge)
+    return ScoringEngine(
+        judge,
+        config,
+        flaggers=[DefenseFlagger(policy)],
+        rubric_hook=apply_defense,
+        owns_judge=owns_judge,
+    )

@@ -14,9 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rubricrl.defense import defended_engine
 from rubricrl.judges import Judge
 from rubricrl.rubric import Rubric
-from rubricrl.scoring import EngineConfig, GradingItem, ScoringEngine, grade_rows
+from rubricrl.scoring import EngineConfig, GradingItem, grade_rows
 
 
 @dataclass
@@ -65,7 +66,7 @@ async def run_demo(
     graded = output_dir / "graded.jsonl"
     items = demo_items(rubric, limit=2 if quick else None)
     config = EngineConfig(concurrency=4, cache_path=str(output_dir / "cache.sqlite"))
-    async with ScoringEngine(judge, config) as engine:
+    async with defended_engine(judge, config) as engine:
         await grade_rows(items, graded, engine, resume=True, on_row=on_row)
         stats = engine.stats.summary()
     rows = [json.loads(line) for line in graded.read_text(encoding="utf-8").splitlines()]

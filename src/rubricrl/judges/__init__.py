@@ -9,7 +9,12 @@ from rubricrl.judges._local_models import (
     models_cache_dir,
     resolve_model_path,
 )
-from rubricrl.judges._openai import API_KEY_ENV, STRUCTURED_OUTPUT_ENV, OpenAIJudge
+from rubricrl.judges._openai import (
+    API_KEY_ENV,
+    STRUCTURED_OUTPUT_ENV,
+    OpenAIJudge,
+    classify_http_status,
+)
 from rubricrl.judges._parsing import (
     EvidencePolicy,
     ReplyError,
@@ -50,6 +55,7 @@ __all__ = [
     "ReplyError",
     "STRUCTURED_OUTPUT_ENV",
     "TEMPLATE_VERSION",
+    "classify_http_status",
     "assemble_split_model",
     "criterion_schema",
     "default_model_path",

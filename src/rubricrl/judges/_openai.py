@@ -97,6 +97,18 @@ def _classify_status(status: int, body: str, headers: Any) -> JudgeError:
     return JudgeError(f"http_{status}", snippet, retryable=status in (408, 409))
 
 
+def classify_http_status(status: int, body: str, headers: Any) -> JudgeError:
+    """Classify a non-200 reply of an OpenAI-compatible server (shared with rollout policies).
+
+    429 and 5xx are retryable (honouring ``Retry-After``), 401/403 are ``auth_failed``, other
+    4xx are final except 408/409.
+
+    >>> classify_http_status(503, "busy", {"Retry-After": "2"}).retry_after_s
+    2.0
+    """
+    return _classify_status(status, body, headers)
+
+
 class OpenAIJudge(BaseJudge):
     """A judge behind any OpenAI-compatible ``/v1/chat/completions`` endpoint."""
 

@@ -48,7 +48,6 @@ def fill(template: str, values: dict[str, str]) -> str:
 _MARKER_LOOKALIKE = re.compile(
     r"<\s*<(\s*DATA\s*-[^<>\n]{0,64}?:\s*(?:begin|end)\s*)>\s*>", re.IGNORECASE
 )
-_FENCE_FORMAT = re.compile(r"^[A-Za-z0-9-]{16,64}$")
 
 
 def neutralize_markers(text: str) -> str:
@@ -105,12 +104,10 @@ def shared_prefix(rubric: Rubric, prompt: str, response: str, fence: str) -> tup
     """(system message, user-message prefix) shared by all calls for one response.
 
     Raises:
-        ValueError: If ``fence`` is malformed or occurs in the data (it could close the fence).
+        ValueError: If ``fence`` is empty or occurs in the data (it could close the fence).
     """
     description = rubric.description or "(none)"
-    if not _FENCE_FORMAT.match(fence):
-        raise ValueError("fence must be 16-64 letters, digits or '-' (use new_fence)")
-    if any(fence in text for text in (prompt, response, description)):
+    if not fence or any(fence in text for text in (prompt, response, description)):
         raise ValueError("fence occurs in the graded data; draw a new one with new_fence")
     system = fill(load_template("system"), {"FENCE": fence})
     context = fill(

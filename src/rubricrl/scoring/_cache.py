@@ -1,6 +1,8 @@
 """SQLite cache of criterion grades (WAL), keyed by everything that determines a grade.
 
 Key = sha256(judge id, template version, mode, rubric hash, prompt, response) + ":" + criterion id.
+When every judged criterion of an item is graded, the whole list is also stored under the bare
+item digest, so a fully cached item costs one primary-key lookup and one validation call.
 Only ``ok`` grades are stored: an abstention is retried on the next run, never replayed.
 Writes are buffered and committed in batches (one transaction per flush), because a commit per
 grade would dominate the cost; reads fetch all criteria of one response in one query. The
@@ -15,7 +17,12 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from rubricrl.rubric import CriterionScore
+
+# One validator for a whole item's grades: one call instead of one per criterion on the hot path.
+_SCORE_LIST = TypeAdapter(list[CriterionScore])
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS grades (
@@ -64,6 +71,23 @@ class GradingCache:
             for key, value in self._db.execute(query, missing):
                 found[key] = CriterionScore.model_validate_json(value)
         return found
+
+    def get_item(self, key: str) -> list[CriterionScore] | None:
+        """All judged grades of one item stored under one key (the fast path), or None."""
+        value = self._pending.get(key)
+        if value is None:
+            row = self._db.execute("SELECT value FROM grades WHERE key = ?", (key,)).fetchone()
+            value = row[0] if row else None
+        return None if value is None else _SCORE_LIST.validate_json(value)
+
+    def put_item(self, key: str, scores: list[CriterionScore]) -> None:
+        """Store every grade of one item under one key; only when all of them are ``ok``."""
+        if not scores or any(score.status != "ok" for score in scores):
+            return
+        marked = [score.model_copy(update={"cached": True}) for score in scores]
+        self._pending[key] = _SCORE_LIST.dump_json(marked).decode("utf-8")
+        if len(self._pending) >= self.flush_every:
+            self.flush()
 
     def put(self, key: str, score: CriterionScore) -> None:
         """Buffer one ok grade; flushed in batches."""

@@ -157,12 +157,8 @@ class ScoringEngine:
     def _run_flaggers(self, item: GradingItem) -> list[Flag]:
         return [flag for flagger in self.flaggers for flag in flagger(item)]
 
-    def _cache_keys(
-        self, item: GradingItem, rubric: Rubric, criteria: list[Criterion]
-    ) -> list[str]:
-        # One digest per item; criterion ids are appended (ids cannot contain ":" ambiguity
-        # because the digest has a fixed length).
-        base = cache_key(
+    def _item_key(self, item: GradingItem, rubric: Rubric) -> str:
+        return cache_key(
             self.judge.id,
             TEMPLATE_VERSION,
             self.config.mode,
@@ -170,7 +166,6 @@ class ScoringEngine:
             item.prompt,
             item.response,
         )
-        return [f"{base}:{criterion.id}" for criterion in criteria]
 
     async def _criterion_scores(self, item: GradingItem, rubric: Rubric) -> list[CriterionScore]:
         results: dict[str, CriterionScore] = {}
@@ -180,32 +175,38 @@ class ScoringEngine:
                 results[criterion.id] = grade_with_verifier(criterion, item.prompt, item.response)
             else:
                 judged.append(criterion)
-        keys = self._cache_keys(item, rubric, judged) if self.cache is not None and judged else []
-        missing = self._from_cache(judged, keys, results)
+        if judged and self.cache is not None:
+            await self._judged_with_cache(item, rubric, judged, self.cache, results)
+        elif judged:
+            results.update(await self._grade_with_judge(item, rubric, judged))
+        return [results[criterion.id] for criterion in rubric.criteria]
+
+    async def _judged_with_cache(
+        self,
+        item: GradingItem,
+        rubric: Rubric,
+        judged: list[Criterion],
+        cache: GradingCache,
+        results: dict[str, CriterionScore],
+    ) -> None:
+        item_key = self._item_key(item, rubric)
+        whole = cache.get_item(item_key)
+        if whole is not None and [s.id for s in whole] == [c.id for c in judged]:
+            results.update((score.id, score) for score in whole)
+            self.stats.cache_hits += len(judged)
+            return
+        # Criterion keys: the item digest plus ":id" (the digest has a fixed length).
+        keys = {c.id: f"{item_key}:{c.id}" for c in judged}
+        cached = cache.get_many(list(keys.values()))
+        missing = [c for c in judged if keys[c.id] not in cached]
+        results.update((c.id, cached[keys[c.id]]) for c in judged if keys[c.id] in cached)
+        self.stats.cache_hits += len(judged) - len(missing)
+        self.stats.cache_misses += len(missing)
         if missing:
             graded = await self._grade_with_judge(item, rubric, missing)
             results.update(graded)
-            if self.cache is not None:
-                key_of = dict(zip([c.id for c in judged], keys, strict=True))
-                self.cache.put_many((key_of[c.id], graded[c.id]) for c in missing)
-        return [results[criterion.id] for criterion in rubric.criteria]
-
-    def _from_cache(
-        self, judged: list[Criterion], keys: list[str], results: dict[str, CriterionScore]
-    ) -> list[Criterion]:
-        if self.cache is None or not judged:
-            return judged
-        cached = self.cache.get_many(keys)
-        missing = []
-        for criterion, key in zip(judged, keys, strict=True):
-            hit = cached.get(key)
-            if hit is None:
-                missing.append(criterion)
-            else:
-                results[criterion.id] = hit  # stored with cached=True
-        self.stats.cache_hits += len(judged) - len(missing)
-        self.stats.cache_misses += len(missing)
-        return missing
+            cache.put_many((keys[c.id], graded[c.id]) for c in missing)
+        cache.put_item(item_key, [results[c.id] for c in judged])
 
     async def _grade_with_judge(
         self, item: GradingItem, rubric: Rubric, criteria: list[Criterion]
