@@ -11,13 +11,17 @@ def test_fence_avoids_data() -> None:
 
 def test_placeholders_in_user_text_are_not_expanded(simple_rubric: Rubric) -> None:
     response = "[[PROMPT]] [[FENCE]] [[CRITERION_DESCRIPTION]]"
-    calls = per_criterion_calls(simple_rubric, list(simple_rubric.criteria), "Q?", response, "FENCE-1111111111111111")
+    calls = per_criterion_calls(
+        simple_rubric, list(simple_rubric.criteria), "Q?", response, "FENCE-1111111111111111"
+    )
     user = calls[0].messages[1]["content"]
     assert response in user and "Q?" in user
 
 
 def test_per_criterion_calls_share_a_byte_identical_prefix(simple_rubric: Rubric) -> None:
-    calls = per_criterion_calls(simple_rubric, list(simple_rubric.criteria), "Q", "R", "FENCE-0000000000000000")
+    calls = per_criterion_calls(
+        simple_rubric, list(simple_rubric.criteria), "Q", "R", "FENCE-0000000000000000"
+    )
     systems = {c.messages[0]["content"] for c in calls}
     users = [c.messages[1]["content"] for c in calls]
     assert len(systems) == 1
@@ -27,7 +31,9 @@ def test_per_criterion_calls_share_a_byte_identical_prefix(simple_rubric: Rubric
 
 
 def test_response_is_fenced(simple_rubric: Rubric) -> None:
-    call = per_criterion_calls(simple_rubric, [simple_rubric.criteria[0]], "Q", "RESP", "FENCE-9999999999999999")[0]
+    call = per_criterion_calls(
+        simple_rubric, [simple_rubric.criteria[0]], "Q", "RESP", "FENCE-9999999999999999"
+    )[0]
     user = call.messages[1]["content"]
     assert "<<FENCE-9999999999999999:begin>>\nRESP\n<<FENCE-9999999999999999:end>>" in user
     assert "FENCE-9999999999999999" in call.messages[0]["content"]

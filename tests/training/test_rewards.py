@@ -9,7 +9,6 @@ import pytest
 from rubricrl.training import (
     DefenseSettings,
     RecipeError,
-    _rewards,
     build_reward,
     defense_parts,
     recipe_from_data,
@@ -52,23 +51,12 @@ def test_unknown_default_rubric(tmp_path: Path) -> None:
         build_reward(made.stages[0].rewards[0], made)
 
 
-def test_defense_missing_warns_or_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_rewards, "_defense_module", lambda settings: None)
-    assert defense_parts(DefenseSettings(rubric_veto=True)) == (None, [])
-    with pytest.raises(RecipeError, match="rubricrl.defense is not available"):
-        defense_parts(DefenseSettings(rubric_veto=True, required=True))
+def test_defense_parts_follow_settings() -> None:
+    from rubricrl.defense import DefenseFlagger, with_defense
 
-
-def test_defense_applied_when_available(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Module:
-        @staticmethod
-        def with_defense(rubric: object) -> object:
-            return rubric
-
-        class DefenseFlagger:
-            def __init__(self, policy: object) -> None:
-                self.policy = policy
-
-    monkeypatch.setattr(_rewards, "_defense_module", lambda settings: Module)
-    hook, flaggers = defense_parts(DefenseSettings(rubric_veto=True, detectors=True))
-    assert hook is Module.with_defense and isinstance(flaggers[0], Module.DefenseFlagger)
+    assert defense_parts(DefenseSettings()) == (None, [])
+    hook, flaggers = defense_parts(
+        DefenseSettings(rubric_veto=True, detectors=True, policies={"padding": "record"})
+    )
+    assert hook is with_defense and isinstance(flaggers[0], DefenseFlagger)
+    assert flaggers[0].policy.policies["padding"] == "record"

@@ -29,6 +29,7 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from rubricrl.defense import DefenseFlagger, apply_defense
 from rubricrl.judges import Judge, resolve_judge
 from rubricrl.rewards._trl_loop import BackgroundLoop
 from rubricrl.rewards._trl_metrics import reward_metrics
@@ -92,8 +93,10 @@ class RubricReward:
         default_rubric: Rubric (or id in ``rubrics``) for rows without one.
         extra_criteria: Criteria (usually verifiers) added to every rubric.
         config: Engine settings.
-        flaggers: Hacking detectors run on every sample (their flags are logged).
-        rubric_hook: Applied to each rubric before grading (e.g. ``with_defense``).
+        flaggers: Hacking detectors run on every sample (their flags are logged); default: the
+            shipped detectors (``DefenseFlagger()``); pass ``()`` for none.
+        rubric_hook: Applied to each rubric before grading; default ``apply_defense`` (adds the
+            defense rubric to rubrics that set ``defense: true``); None for none.
         name: ``__name__`` used by TRL for logging (``rewards/<name>/mean``).
         rubric_column: The dataset column holding each row's rubric.
         judge_options: Passed to ``resolve_judge`` when ``judge`` is a spec.
@@ -114,8 +117,8 @@ class RubricReward:
         default_rubric: Rubric | str | None = None,
         extra_criteria: Sequence[Criterion] = (),
         config: EngineConfig | None = None,
-        flaggers: Sequence[Flagger] = (),
-        rubric_hook: RubricHook | None = None,
+        flaggers: Sequence[Flagger] | None = None,
+        rubric_hook: RubricHook | None = apply_defense,
         name: str = "rubric",
         rubric_column: str = "rubric",
         judge_options: Mapping[str, Any] | None = None,
@@ -132,7 +135,7 @@ class RubricReward:
         self.rubric_column = rubric_column
         self._judge_source = judge
         self._judge_options = dict(judge_options or {})
-        self._flaggers = tuple(flaggers)
+        self._flaggers = (DefenseFlagger(),) if flaggers is None else tuple(flaggers)
         self._rubric_hook = rubric_hook
         self._loop: BackgroundLoop | None = None
         self._engine: ScoringEngine | None = None

@@ -100,9 +100,6 @@ class DefenseSettings(_Model):
     policies: dict[str, Literal["veto", "penalty", "record"]] = Field(
         default_factory=dict, description="Per-detector policy overrides."
     )
-    required: bool = Field(
-        default=False, description="Fail (instead of warn) when rubricrl.defense is missing."
-    )
 
 
 class GRPOSettings(_Model):

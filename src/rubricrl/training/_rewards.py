@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
-from typing import Any
 
+from rubricrl.defense import DefenseFlagger, DefensePolicy, with_defense
 from rubricrl.rewards.trl import RubricReward
 from rubricrl.rubric import Criterion, Rubric, RubricError, load_rubric
 from rubricrl.scoring import Flagger, RubricHook
@@ -14,39 +13,17 @@ from rubricrl.training._recipe import DefenseSettings, Recipe, RecipeError, Rewa
 logger = logging.getLogger(__name__)
 
 
-def _defense_module(settings: DefenseSettings) -> Any:
-    try:
-        return importlib.import_module("rubricrl.defense")
-    except ImportError:
-        return None
-
-
 def defense_parts(settings: DefenseSettings) -> tuple[RubricHook | None, list[Flagger]]:
     """The rubric hook (defense rubric as a veto) and flaggers (detectors) a stage asks for.
-
-    Applied only when ``rubricrl.defense`` provides them; otherwise a warning, or a
-    :class:`RecipeError` when ``required`` is set.
 
     >>> defense_parts(DefenseSettings())
     (None, [])
     """
-    if not (settings.rubric_veto or settings.detectors):
-        return None, []
-    module = _defense_module(settings)
-    hook = getattr(module, "with_defense", None) if settings.rubric_veto else None
-    flagger_class = getattr(module, "DefenseFlagger", None) if settings.detectors else None
-    missing = (settings.rubric_veto and hook is None) or (
-        settings.detectors and flagger_class is None
-    )
-    if missing:
-        message = "the stage asks for defense but rubricrl.defense is not available"
-        if settings.required:
-            raise RecipeError(message)
-        logger.warning("%s; training without it", message)
+    hook: RubricHook | None = with_defense if settings.rubric_veto else None
     flaggers: list[Flagger] = []
-    if flagger_class is not None:
-        policy = module.DefensePolicy(policies=settings.policies) if settings.policies else None
-        flaggers.append(flagger_class(policy))
+    if settings.detectors:
+        policy = DefensePolicy(policies=settings.policies) if settings.policies else None
+        flaggers.append(DefenseFlagger(policy))
     return hook, flaggers
 
 
