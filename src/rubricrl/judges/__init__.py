@@ -18,6 +18,7 @@ from rubricrl.judges._prompts import (
     one_call,
     one_call_schema,
     per_criterion_call,
+    per_criterion_calls,
 )
 from rubricrl.judges._protocol import BaseJudge, Judge, JudgeCall, JudgeError, JudgeReply
 from rubricrl.judges._specs import JudgeSpecError, resolve_judge
@@ -46,5 +47,6 @@ __all__ = [
     "parse_json_object",
     "parse_one_call_reply",
     "per_criterion_call",
+    "per_criterion_calls",
     "resolve_judge",
 ]

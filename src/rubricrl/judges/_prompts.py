@@ -127,19 +127,26 @@ def per_criterion_call(
     rubric: Rubric, criterion: Criterion, prompt: str, response: str, fence: str
 ) -> JudgeCall:
     """Build the call that grades one criterion."""
+    return per_criterion_calls(rubric, [criterion], prompt, response, fence)[0]
+
+
+def per_criterion_calls(
+    rubric: Rubric, criteria: list[Criterion], prompt: str, response: str, fence: str
+) -> list[JudgeCall]:
+    """Build one call per criterion, computing the shared prefix once."""
     system, context = shared_prefix(rubric, prompt, response, fence)
-    return JudgeCall(
-        messages=(
-            {"role": "system", "content": system},
-            {
-                "role": "user",
-                "content": context + criterion_suffix(criterion) + _reply_line(criterion),
-            },
-        ),
-        schema=criterion_schema(criterion),
-        schema_name="criterion_grade",
-        max_tokens=160,
-    )
+    return [
+        JudgeCall(
+            messages=(
+                {"role": "system", "content": system},
+                {"role": "user", "content": context + criterion_suffix(c) + _reply_line(c)},
+            ),
+            schema=criterion_schema(c),
+            schema_name="criterion_grade",
+            max_tokens=160,
+        )
+        for c in criteria
+    ]
 
 
 def one_call(

@@ -19,6 +19,7 @@ from rubricrl.rubric._models import Rubric
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
+RUBRIC_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class RubricError(ValueError):
@@ -176,6 +177,31 @@ def load_rubric(path: str | Path) -> Rubric:
         raise RubricError(f"{path}: cannot read ({error.strerror or error})") from None
     fmt = "json" if path.suffix.lower() == ".json" else "yaml"
     return loads_rubric(raw, fmt=fmt, source=str(path))
+
+
+def load_rubrics(paths: list[Path]) -> dict[str, Rubric]:
+    """Load rubric files, or every *.yaml/*.yml/*.json in given directories, keyed by id.
+
+    Raises:
+        RubricError: On a bad file or two rubrics with one id.
+    """
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(
+                p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml", ".json")
+            )
+        else:
+            files.append(path)
+    rubrics: dict[str, Rubric] = {}
+    for file in files:
+        rubric = load_rubric(file)
+        if rubric.id in rubrics:
+            raise RubricError(f"{file}: rubric id {rubric.id!r} is loaded twice")
+        rubrics[rubric.id] = rubric
+    if not rubrics:
+        raise RubricError("no rubric files found in " + ", ".join(map(str, paths)))
+    return rubrics
 
 
 def dump_rubric_yaml(rubric: Rubric) -> str:
