@@ -14,6 +14,7 @@ from rubricrl.judges._parsing import (
 from rubricrl.judges._prompts import (
     TEMPLATE_VERSION,
     criterion_schema,
+    fill,
     new_fence,
     one_call,
     one_call_schema,
@@ -40,6 +41,7 @@ __all__ = [
     "criterion_schema",
     "default_model_path",
     "evidence_found",
+    "fill",
     "new_fence",
     "one_call",
     "one_call_schema",
