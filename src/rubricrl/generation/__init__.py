@@ -35,6 +35,13 @@ from rubricrl.generation._refine import (
     reweight_preferences,
     score_matrix,
 )
+from rubricrl.generation._rows import (
+    GenerationInputError,
+    GenerationSummary,
+    generate_rows,
+    read_rows,
+    write_results,
+)
 from rubricrl.generation._schema import (
     IMPORTANCE_WEIGHTS,
     GenerationError,
@@ -63,6 +70,8 @@ __all__ = [
     "IMPORTANCE_WEIGHTS",
     "GenerationConfig",
     "GenerationError",
+    "GenerationInputError",
+    "GenerationSummary",
     "GenerationResult",
     "Proposal",
     "RefineConfig",
@@ -80,6 +89,7 @@ __all__ = [
     "fit_preference_weights",
     "generate_contrastive_rubric",
     "generate_instance_rubric",
+    "generate_rows",
     "generate_task_rubric",
     "grade_pairs",
     "grade_samples",
@@ -90,6 +100,7 @@ __all__ = [
     "next_version",
     "pairwise_accuracy",
     "propose_updates",
+    "read_rows",
     "refine_rubric",
     "reweight_correlation",
     "reweight_preferences",
@@ -98,4 +109,5 @@ __all__ = [
     "rubric_schema",
     "safe_id",
     "score_matrix",
+    "write_results",
 ]
