@@ -21,6 +21,7 @@ import argparse
 import asyncio
 import json
 import random
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -99,6 +100,10 @@ async def holistic(judge, prompt: str, response: str) -> float | None:
     return None  # abstain: never a number for a failure
 
 
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
 def values(rewards: list[Reward]) -> np.ndarray:
     return np.array([np.nan if r.value is None else r.value for r in rewards], dtype=float)
 
@@ -126,6 +131,7 @@ async def run(args) -> dict:
         "train_pairs": len(train),
     }
     start = time.perf_counter()
+    log("holistic ratings")
     chosen = np.array(
         [np.nan if (v := await holistic(judge, p, c)) is None else v for p, c, _ in test]
     )
@@ -135,12 +141,15 @@ async def run(args) -> dict:
     result["a_holistic_1_10"] = accuracy_record(chosen, rejected, time.perf_counter() - start)
 
     start = time.perf_counter()
+    log(f"holistic done: {result['a_holistic_1_10']}; generating the task rubric")
     generated = await generate_task_rubric(
         judge,
         "harmless helpful assistant reply",
         [p for p, _, _ in train],
         sample_size=4,
-        config=GenerationConfig(max_criteria=args.max_criteria, max_input_chars=400),
+        config=GenerationConfig(
+            max_criteria=args.max_criteria, max_input_chars=400, max_tokens=600
+        ),
     )
     result["generation"] = {
         "accepted": generated.ok,
@@ -148,6 +157,8 @@ async def run(args) -> dict:
         "attempts": generated.attempts,
         "seconds": round(time.perf_counter() - start, 1),
     }
+    result["generation"]["replies"] = generated.replies
+    log(f"generation: {result['generation']}")
     if generated.rubric is None:
         result["b_generated_rubric"] = result["c_refined_rubric"] = (
             "not measured: generation rejected"
@@ -164,6 +175,7 @@ async def run(args) -> dict:
         result["b_generated_rubric"] = accuracy_record(
             values(c_rewards), values(r_rewards), time.perf_counter() - start
         )
+        log(f"generated rubric: {result['b_generated_rubric']}; refining on train pairs")
         start = time.perf_counter()
         refined = await refine_rubric(
             judge, rubric, [], pairs=train, config=RefineConfig(l2=1.0), engine_config=engine
@@ -175,6 +187,7 @@ async def run(args) -> dict:
             "seconds": round(time.perf_counter() - start, 1),
         }
         result["refined_rubric_yaml"] = dump_rubric_yaml(refined.rubric)
+        log(f"refinement: {result['refinement']['steps']}; grading with the refined rubric")
         start = time.perf_counter()
         c_rewards, r_rewards = await grade_pairs(judge, refined.rubric, test, engine)
         result["c_refined_rubric"] = accuracy_record(
@@ -190,7 +203,8 @@ def main() -> None:
     parser.add_argument("--train", type=int, default=30)
     parser.add_argument("--judge", default="local")
     parser.add_argument("--pairs", default=str(PAIRS), help="JSONL: prompt, chosen, rejected")
-    parser.add_argument("--max-criteria", type=int, default=5)
+    parser.add_argument("--max-criteria", type=int, default=3)
+    parser.add_argument("--mode", default="one_call", help="per_criterion | one_call")
     args = parser.parse_args()
     started = time.perf_counter()
     result = asyncio.run(run(args))

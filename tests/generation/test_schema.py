@@ -38,7 +38,6 @@ def test_importance_sets_weight_and_omit_skips():
         ({"c1": slot("short")}, "empty_description"),
         ({"c1": slot("", "omit")}, "no_criteria"),
         ({"c1": slot("Invents statistics freely.", "pitfall")}, "no_positive_criterion"),
-        ({"c1": slot("Names the city."), "c2": slot("names the  city.")}, "duplicate_criterion"),
         ({"c1": slot("Names the city.", "critical")}, "bad_importance"),
         ({"c1": slot("Uses {{ user }} template syntax.")}, "invalid_rubric"),
         ({"c1": "not an object"}, "wrong_type"),
@@ -48,6 +47,19 @@ def test_invalid_replies_are_rejected_with_reason(criteria, reason):
     with pytest.raises(GenerationError) as info:
         rubric_from_reply({"description": "", "criteria": criteria}, HEADER, tiered=False)
     assert info.value.reason == reason
+
+
+def test_verbatim_repeats_keep_the_first_copy():
+    obj = {
+        "description": "",
+        "criteria": {
+            "c1": slot("Names the city."),
+            "c2": slot("names the  city"),
+            "c3": slot("Is polite always."),
+        },
+    }
+    rubric = rubric_from_reply(obj, HEADER, tiered=False)
+    assert [c.id for c in rubric.criteria] == ["c1", "c3"]
 
 
 def test_tiered_reply_needs_tier_texts():

@@ -10,6 +10,8 @@ mistake is present, so it costs reward).
 Conversion never repairs content: an empty or too-short description, a rubric with no positive
 criterion, or anything our rubric validator refuses (template syntax, ...) is a
 :class:`GenerationError` with a reason code, which the caller retries once and then records.
+The one thing dropped rather than refused is a verbatim repeat of an earlier criterion (case
+and final punctuation ignored): the first copy is kept.
 """
 
 from __future__ import annotations
@@ -119,12 +121,24 @@ def _tiers(slot: str, obj: Any) -> list[dict[str, Any]]:
     return tiers
 
 
+def _without_repeats(criteria: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Small models repeat a criterion word for word; keeping the first copy loses nothing.
+    seen: set[str] = set()
+    unique = []
+    for criterion in criteria:
+        key = criterion["description"].casefold().rstrip(".!")
+        if key not in seen:
+            seen.add(key)
+            unique.append(criterion)
+    return unique
+
+
 def rubric_from_reply(obj: dict[str, Any], header: dict[str, Any], tiered: bool) -> Rubric:
     """Turn a parsed reply into a validated Rubric; ``header`` supplies id, granularity, ....
 
     Raises:
         GenerationError: With reason ``wrong_type``, ``bad_importance``, ``empty_description``,
-            ``duplicate_criterion``, ``no_criteria``, ``no_positive_criterion`` or
+            ``no_criteria``, ``no_positive_criterion`` or
             ``invalid_rubric``.
     """
     slots = obj.get("criteria")
@@ -133,12 +147,7 @@ def rubric_from_reply(obj: dict[str, Any], header: dict[str, Any], tiered: bool)
     criteria = [c for slot, value in slots.items() if (c := _criterion(slot, value, tiered))]
     if not criteria:
         raise GenerationError("no_criteria", "every slot was omitted")
-    seen: set[str] = set()
-    for criterion in criteria:
-        key = criterion["description"].casefold()
-        if key in seen:
-            raise GenerationError("duplicate_criterion", criterion["description"][:80])
-        seen.add(key)
+    criteria = _without_repeats(criteria)
     if not any(c["weight"] > 0 for c in criteria):
         raise GenerationError("no_positive_criterion", "only pitfalls were written")
     description = _clean(obj.get("description", ""), "description")
