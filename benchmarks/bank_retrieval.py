@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import statistics
@@ -61,16 +62,23 @@ def baseline_search(bank: RubricBank, query: str, k: int) -> list[int]:
     return [rid for _, rid in scored[:k]]
 
 
-def timed(fn, queries: list[str]) -> list[float]:
-    out = []
+def timed(fn, queries: list[str]) -> tuple[list[float], list[float]]:
+    """Wall-clock and process CPU milliseconds per query (CPU time is robust to a busy host)."""
+    wall, cpu = [], []
     for query in queries:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn(query)
-        out.append((time.perf_counter() - start) * 1000)
-    return out
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
+    return wall, cpu
 
 
-def summary(ms: list[float]) -> dict[str, float]:
+def summary(times: tuple[list[float], list[float]]) -> dict[str, object]:
+    wall, cpu = times
+    return {"wall": _stats(wall), "cpu": _stats(cpu)}
+
+
+def _stats(ms: list[float]) -> dict[str, float]:
     ordered = sorted(ms)
     return {
         "p50_ms": round(statistics.median(ordered), 3),
@@ -118,8 +126,10 @@ def main() -> None:
             "baseline_scan_sqlite_per_query": summary(base),
             "tag_only_query": summary(tag_only),
             "target_ms": 50,
-            "meets_target_p95": summary(ours)["p95_ms"] < 50,
-            "machine": f"{platform.machine()} {platform.python_version()}, 2 cores",
+            "meets_target_p95_wall": _stats(ours[0])["p95_ms"] < 50,
+            "meets_target_p95_cpu": _stats(ours[1])["p95_ms"] < 50,
+            "machine": f"{platform.machine()} {platform.python_version()}, {os.cpu_count()} cores",
+            "load_average_1m_at_end": round(os.getloadavg()[0], 1),
         }
         bank.close()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

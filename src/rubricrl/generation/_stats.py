@@ -53,7 +53,7 @@ def met_rate(scores: Matrix) -> Matrix:
 def correlation(scores: Matrix) -> Matrix:
     """Pearson correlations on pairwise-complete rows; NaN where undefined (constant column).
 
-    >>> correlation(np.array([[0.0, 0.0], [1.0, 1.0], [0.5, 0.5]]))[0, 1]
+    >>> float(correlation(np.array([[0.0, 0.0], [1.0, 1.0], [0.5, 0.5]]))[0, 1])
     1.0
     """
     size = scores.shape[1]
