@@ -35,6 +35,7 @@ from rubricrl.rubric import (
     load_rubric,
     load_rubrics,
     rubric_json_schema,
+    shipped_rubric,
 )
 from rubricrl.scoring import (
     BudgetExceeded,
@@ -296,6 +297,140 @@ def bank_diff(
             typer.echo("\n".join(opened.diff(rubric_id, old, new).lines()))
     except BankError as error:
         fail(str(error), 1)
+
+
+# ----------------------------------------------------------------------------- evaluation
+eval_app = typer.Typer(help="Evaluate judges and policies.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("pairs")
+def eval_pairs(
+    pairs: Annotated[Path, typer.Option("--pairs", help="JSONL: id, prompt, chosen, rejected.")],
+    rubric: Annotated[Path, typer.Option("--rubric", help="Rubric file.")],
+    output: Annotated[Path, typer.Option("--output", help="Agreement report (JSON).")],
+    judge: JudgeOption = "local",
+    limit: Annotated[int | None, typer.Option(min=1, help="Use the first N pairs.")] = None,
+    methods: Annotated[str, typer.Option(help="Comma list: rubric,holistic,pairwise")] = (
+        "rubric,holistic,pairwise"
+    ),
+) -> None:
+    """Judge agreement with human preferences: rubric vs holistic vs pairwise."""
+    from rubricrl.evaluation import evaluate_pairs, load_pairs
+
+    chosen_methods = [m.strip() for m in methods.split(",") if m.strip()]
+    unknown = set(chosen_methods) - {"rubric", "holistic", "pairwise"}
+    try:
+        if unknown or not chosen_methods:
+            raise InputError(f"unknown methods {sorted(unknown)}; valid: rubric,holistic,pairwise")
+        loaded = load_rubric(rubric)
+        if not pairs.is_file():
+            raise InputError(f"{pairs}: no such pairs file")
+        pair_rows = load_pairs(pairs, limit)
+        backend = resolve_judge(judge)
+
+        async def run() -> Any:
+            async with backend:
+                return await evaluate_pairs(pair_rows, loaded, backend, methods=chosen_methods)
+
+        report = asyncio.run(run())
+    except ValidationError as error:
+        fail(f"{pairs}: {format_validation_error(error)}", 2)
+    except (RubricError, InputError, JudgeSpecError, ValueError) as error:
+        fail(str(error), 2)
+    except JudgeError as error:
+        fail(str(error), 1)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    for name, stats in report.methods.items():
+        typer.echo(
+            f"{name}: accuracy={stats.accuracy} ci=[{stats.ci_low}, {stats.ci_high}] "
+            f"ties={stats.tie_rate} abstain={stats.abstain_rate} n={stats.n_scored}"
+        )
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", help="HTML file to write.")],
+    graded: Annotated[Path | None, typer.Option(help="Graded rows (JSONL).")] = None,
+    agreement: Annotated[Path | None, typer.Option(help="eval pairs output (JSON).")] = None,
+    audit: Annotated[Path | None, typer.Option(help="audit output (JSON).")] = None,
+    training: Annotated[Path | None, typer.Option(help="training log (JSONL).")] = None,
+    benchmarks: Annotated[Path | None, typer.Option(help="before/after metrics (JSON).")] = None,
+    title: str = "rubricrl report",
+) -> None:
+    """Write a self-contained HTML report (plots embedded) and its numbers as JSON."""
+    from rubricrl.evaluation import ReportData, read_jsonl, summarize_graded, write_report
+
+    def load_json(path: Path | None) -> Any:
+        return None if path is None else json.loads(path.read_text(encoding="utf-8"))
+
+    try:
+        data = ReportData(
+            title=title,
+            graded=summarize_graded(read_jsonl(graded)) if graded else {},
+            agreement=load_json(agreement),
+            audit=load_json(audit),
+            training=read_jsonl(training) if training else [],
+            benchmarks=load_json(benchmarks),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        fail(f"cannot read report inputs: {error}", 2)
+    typer.echo(f"report written to {write_report(data, output)}")
+
+
+# ----------------------------------------------------------------------------- demo
+def _print_demo_table(rows: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
+    table = Table(title="rubricrl demo: rewards from the embedded judge (machinery, not quality)")
+    table.add_column("id")
+    table.add_column("reward", justify="right")
+    table.add_column("criteria (score or abstain reason)")
+    table.add_column("flags")
+    for row in rows:
+        reward = "abstain" if row["reward"] is None else f"{row['reward']:.3f}"
+        criteria = ", ".join(
+            f"{c['id']}={c['score']:.2f}" if c["score"] is not None else f"{c['id']}={c['reason']}"
+            for c in row["criteria"]
+        )
+        flags = ", ".join(sorted({f["name"] for f in row["flags"]})) or "-"
+        table.add_row(row["id"], reward, criteria, flags)
+    Console().print(table)
+
+
+@app.command()
+def demo(
+    judge: JudgeOption = "local",
+    quick: Annotated[bool, typer.Option("--quick", help="A short run (CI).")] = False,
+    output_dir: Annotated[Path, typer.Option(help="Where results go.")] = Path("rubricrl-demo"),
+    rubric_name: Annotated[str, typer.Option("--rubric", help="Shipped rubric name.")] = (
+        "writing_quality"
+    ),
+) -> None:
+    """Run the main job offline on the embedded defaults and print where results are."""
+    from rubricrl.evaluation import run_demo
+
+    try:
+        rubric = shipped_rubric(rubric_name)
+        judge_backend = resolve_judge(judge)
+        with progress_bar() as progress:
+            task = progress.add_task("grading demo responses", total=None)
+            result = asyncio.run(
+                run_demo(
+                    judge_backend,
+                    rubric,
+                    output_dir,
+                    quick=quick,
+                    on_row=lambda _: progress.advance(task),
+                )
+            )
+    except (RubricError, JudgeSpecError, InputError) as error:
+        fail(str(error), 2)
+    except (JudgeError, OSError) as error:
+        fail(str(error), 1)
+    _print_demo_table(result.rows)
+    typer.echo(f"results in {result.output_dir}/ (graded.jsonl, summary.json)")
 
 
 def main() -> None:

@@ -5,6 +5,15 @@ the standard ``response_format={"type": "json_schema", ...}`` field. One ``Clien
 judge (opened lazily, closed by :meth:`aclose` / ``async with``) owns the keep-alive pool;
 concurrency comes from the engine's semaphore and the connector limit, never more sessions.
 aiohttp was measured here at ~3,500 requests/s vs ~100-260 for httpx (ENVIRONMENT.md).
+Structured output forms (``structured_output``, or ``$RUBRICRL_STRUCTURED_OUTPUT``): ``json_schema``
+is the standard OpenAI form (vLLM, SGLang, OpenAI, llama.cpp's C++ ``llama-server``);
+``json_object`` is ``{"type": "json_object", "schema": ...}``, the only form that the Python
+``llama_cpp.server`` (llama-cpp-python 0.3.36) honours: its request model types
+``response_format.type`` as ``Literal["text", "json_object"]`` and answers the standard form
+with a validation error sent as HTTP 500. The default, ``auto``, sends ``json_schema`` and, if
+the server rejects ``response_format`` (HTTP 400/422/500 naming it), switches this judge to
+``json_object`` and resends; an explicitly chosen form that is rejected fails at once
+(``response_format_rejected``, not retryable) instead of being retried.
 The API key comes from ``RUBRICRL_API_KEY`` (or the constructor) and is never logged: it lives
 only in the Authorization header, and ``repr``/``id`` omit it.
 """
@@ -12,6 +21,7 @@ only in the Authorization header, and ``repr``/``id`` omit it.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from typing import Any
@@ -21,6 +31,9 @@ import aiohttp
 from rubricrl.judges._protocol import BaseJudge, JudgeCall, JudgeError, JudgeReply
 
 API_KEY_ENV = "RUBRICRL_API_KEY"
+STRUCTURED_OUTPUT_ENV = "RUBRICRL_STRUCTURED_OUTPUT"
+STRUCTURED_OUTPUT_FORMS = ("auto", "json_schema", "json_object", "none")
+_LOG = logging.getLogger(__name__)
 MAX_RESPONSE_BYTES = 4 * 1024 * 1024
 
 
@@ -60,7 +73,7 @@ class OpenAIJudge(BaseJudge):
         api_key: str | None = None,
         timeout_s: float = 60.0,
         max_concurrency: int = 256,
-        structured_output: str = "json_schema",
+        structured_output: str | None = None,
     ) -> None:
         """Create the judge; nothing connects until the first call.
 
@@ -70,15 +83,21 @@ class OpenAIJudge(BaseJudge):
             api_key: Bearer token; defaults to ``$RUBRICRL_API_KEY``.
             timeout_s: Per-call total timeout.
             max_concurrency: Pool size (connections) and the engine's concurrency bound.
-            structured_output: ``json_schema`` (standard), ``json_object`` (llama.cpp's
-                ``{"type": "json_object", "schema": ...}`` form) or ``none``.
+            structured_output: ``auto`` (default: ``json_schema``, falling back to
+                ``json_object`` if the server rejects it), ``json_schema`` (standard),
+                ``json_object`` (``{"type": "json_object", "schema": ...}``, what
+                ``llama_cpp.server`` honours) or ``none``. Defaults to
+                ``$RUBRICRL_STRUCTURED_OUTPUT``, else ``auto``.
+
+        Raises:
+            ValueError: On an unknown ``structured_output`` form (one-line message).
         """
         self.model = model
         self.base_url = base_url.rstrip("/")
         self.id = f"openai:{model}@{self.base_url}"
         self.max_concurrency = max_concurrency
         self.timeout_s = timeout_s
-        self.structured_output = structured_output
+        self.structured_output = _structured_output_form(structured_output)
         self._api_key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
         self._session: aiohttp.ClientSession | None = None
         self.sessions_opened = 0
@@ -109,7 +128,7 @@ class OpenAIJudge(BaseJudge):
         }
         if call.seed is not None:
             payload["seed"] = call.seed
-        if self.structured_output == "json_schema":
+        if self.structured_output in ("json_schema", "auto"):
             payload["response_format"] = {
                 "type": "json_schema",
                 "json_schema": {"name": call.schema_name, "schema": call.schema, "strict": True},
@@ -119,7 +138,32 @@ class OpenAIJudge(BaseJudge):
         return payload
 
     async def complete(self, call: JudgeCall) -> JudgeReply:
-        """POST one chat completion; raise JudgeError classified as retryable or not."""
+        """POST one chat completion; raise JudgeError classified as retryable or not.
+
+        In ``auto`` mode a server that rejects the standard ``json_schema`` form switches this
+        judge to the ``json_object`` form once, and the call is resent in that form.
+        """
+        sent_form = self.structured_output  # another call may switch it while this one waits
+        try:
+            return await self._post(call)
+        except JudgeError as error:
+            if sent_form == "none" or not _rejects_response_format(error):
+                raise
+            if sent_form != "auto":  # retrying the same form cannot help
+                raise JudgeError(
+                    "response_format_rejected",
+                    f"the server rejects structured_output={sent_form}; set structured_output "
+                    f"(or ${STRUCTURED_OUTPUT_ENV}) to another form",
+                    retryable=False,
+                ) from None
+        if self.structured_output == "auto":
+            _LOG.warning(
+                "%s rejects response_format json_schema; using json_object+schema", self.base_url
+            )
+            self.structured_output = "json_object"
+        return await self._post(call)
+
+    async def _post(self, call: JudgeCall) -> JudgeReply:
         started = time.perf_counter()
         url = f"{self.base_url}/chat/completions"
         try:
@@ -163,3 +207,22 @@ def _reply_from_body(body: str, latency_s: float) -> JudgeReply:
         latency_s=latency_s,
         finish_reason=choice.get("finish_reason"),
     )
+
+
+def _structured_output_form(requested: str | None) -> str:
+    form = requested or os.environ.get(STRUCTURED_OUTPUT_ENV) or "auto"
+    if form not in STRUCTURED_OUTPUT_FORMS:
+        raise ValueError(
+            f"structured_output must be one of {', '.join(STRUCTURED_OUTPUT_FORMS)}, not {form!r}"
+        )
+    return form
+
+
+def _rejects_response_format(error: JudgeError) -> bool:
+    """Whether an HTTP error says the server does not accept our ``response_format``.
+
+    ``llama_cpp.server`` 0.3.36 reports its request-validation errors as HTTP 500 (its error
+    handler wraps FastAPI's ``RequestValidationError``), others use 400 or 422.
+    """
+    statuses = ("http_400", "http_422", "http_500")
+    return error.reason in statuses and "response_format" in str(error)

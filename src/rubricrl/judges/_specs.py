@@ -1,5 +1,10 @@
 """Judge specs: ``local``, ``local:PATH.gguf``, ``openai:MODEL@URL``, ``fake:POLICY``.
 
+``local:ALIAS`` names a model shipped in PyPI packages: ``local:smollm2-135m`` (the default,
+same as ``local``) or ``local:qwen2.5-coder-1.5b`` (extra ``rubricrl[local-qwen]``, assembled
+once from its 22 parts). ``openai:`` takes ``structured_output=`` as an option, or
+``$RUBRICRL_STRUCTURED_OUTPUT`` (``auto`` by default; ``json_object`` for ``llama_cpp.server``).
+
 Each prefix resolves through the registry to a factory; heavy dependencies (llama_cpp) are
 imported inside the factory so ``import rubricrl`` stays light.
 """
@@ -50,7 +55,8 @@ def resolve_judge(spec: str, **options: Any) -> BaseJudge:
     """Build a judge from its spec string.
 
     Args:
-        spec: ``local``, ``local:PATH.gguf``, ``openai:MODEL@URL`` or ``fake:POLICY``.
+        spec: ``local``, ``local:PATH.gguf``, ``local:ALIAS`` (``smollm2-135m``,
+            ``qwen2.5-coder-1.5b``), ``openai:MODEL@URL`` or ``fake:POLICY``.
         **options: Passed to the judge's constructor (e.g. ``timeout_s``).
 
     Raises:

@@ -11,6 +11,8 @@ from rubricrl.rubric._loading import (
     loads_rubric,
     rubric_from_data,
     rubric_json_schema,
+    shipped_rubric,
+    shipped_rubric_names,
 )
 from rubricrl.rubric._models import (
     AggregationConfig,
@@ -58,4 +60,6 @@ __all__ = [
     "loads_rubric",
     "rubric_from_data",
     "rubric_json_schema",
+    "shipped_rubric",
+    "shipped_rubric_names",
 ]

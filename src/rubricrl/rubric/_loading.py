@@ -9,6 +9,7 @@ before parsing so a hostile file is rejected quickly.
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +203,30 @@ def load_rubrics(paths: list[Path]) -> dict[str, Rubric]:
     if not rubrics:
         raise RubricError("no rubric files found in " + ", ".join(map(str, paths)))
     return rubrics
+
+
+def shipped_rubric_names() -> list[str]:
+    """Names of the example rubrics shipped with the package (``rubrics/`` in the repo)."""
+    folder = resources.files("rubricrl") / "assets" / "rubrics"
+    return sorted(
+        entry.name.rsplit(".", 1)[0] for entry in folder.iterdir() if entry.name.endswith(".yaml")
+    )
+
+
+def shipped_rubric(name: str) -> Rubric:
+    """Load a shipped example rubric by name (e.g. ``"writing_quality"``).
+
+    Raises:
+        RubricError: If no shipped rubric has that name.
+
+    >>> shipped_rubric("writing_quality").id
+    'writing_quality'
+    """
+    entry = resources.files("rubricrl") / "assets" / "rubrics" / f"{name}.yaml"
+    if not entry.is_file():
+        valid = ", ".join(shipped_rubric_names())
+        raise RubricError(f"no shipped rubric {name!r}; valid: {valid}")
+    return loads_rubric(entry.read_bytes(), source=f"rubricrl:{name}")
 
 
 def dump_rubric_yaml(rubric: Rubric) -> str:

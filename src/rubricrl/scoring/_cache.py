@@ -1,6 +1,6 @@
 """SQLite cache of criterion grades (WAL), keyed by everything that determines a grade.
 
-Key = sha256(judge id, template version, mode, rubric hash, criterion id, prompt, response).
+Key = sha256(judge id, template version, mode, rubric hash, prompt, response) + ":" + criterion id.
 Only ``ok`` grades are stored: an abstention is retried on the next run, never replayed.
 Writes are buffered and committed in batches (one transaction per flush), because a commit per
 grade would dominate the cost; reads fetch all criteria of one response in one query. The
@@ -69,7 +69,8 @@ class GradingCache:
         """Buffer one ok grade; flushed in batches."""
         if score.status != "ok":
             return
-        self._pending[key] = score.model_dump_json()
+        # Stored already marked as cached, so the hot read path needs no copy.
+        self._pending[key] = score.model_copy(update={"cached": True}).model_dump_json()
         if len(self._pending) >= self.flush_every:
             self.flush()
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import hashlib
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from typing import Any
 
@@ -37,10 +36,6 @@ from rubricrl.verifiers import grade_with_verifier
 
 Flagger = Callable[[GradingItem], list[Flag]]
 RubricHook = Callable[[Rubric], Rubric]
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
 class ScoringEngine:
@@ -165,9 +160,17 @@ class ScoringEngine:
     def _cache_keys(
         self, item: GradingItem, rubric: Rubric, criteria: list[Criterion]
     ) -> list[str]:
-        prompt_digest, response_digest = _digest(item.prompt), _digest(item.response)
-        base = (self.judge.id, TEMPLATE_VERSION, self.config.mode, rubric.content_hash)
-        return [cache_key(*base, c.id, prompt_digest, response_digest) for c in criteria]
+        # One digest per item; criterion ids are appended (ids cannot contain ":" ambiguity
+        # because the digest has a fixed length).
+        base = cache_key(
+            self.judge.id,
+            TEMPLATE_VERSION,
+            self.config.mode,
+            rubric.content_hash,
+            item.prompt,
+            item.response,
+        )
+        return [f"{base}:{criterion.id}" for criterion in criteria]
 
     async def _criterion_scores(self, item: GradingItem, rubric: Rubric) -> list[CriterionScore]:
         results: dict[str, CriterionScore] = {}
@@ -199,7 +202,7 @@ class ScoringEngine:
             if hit is None:
                 missing.append(criterion)
             else:
-                results[criterion.id] = hit.model_copy(update={"cached": True})
+                results[criterion.id] = hit  # stored with cached=True
         self.stats.cache_hits += len(judged) - len(missing)
         self.stats.cache_misses += len(missing)
         return missing

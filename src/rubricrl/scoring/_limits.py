@@ -115,7 +115,9 @@ async def call_with_retries(
     attempt = 1
     while True:
         try:
-            return await asyncio.wait_for(call(), timeout_s)
+            # asyncio.timeout adds no task per call, unlike wait_for (measurable at 1k+ calls/s).
+            async with asyncio.timeout(timeout_s):
+                return await call()
         except TimeoutError:
             error = JudgeError("timeout", f"no reply within {timeout_s} s", retryable=True)
         except JudgeError as raised:
