@@ -41,6 +41,10 @@ def test_importance_sets_weight_and_omit_skips():
         ({"c1": slot("Names the city.", "critical")}, "bad_importance"),
         ({"c1": slot("Uses {{ user }} template syntax.")}, "invalid_rubric"),
         ({"c1": "not an object"}, "wrong_type"),
+        (
+            {"c1": slot("SAMPLE PROMPT 1: SAMPLE PROMPT 2: SAMPLE PROMPT 3: SAMPLE PROMPT 4")},
+            "degenerate_text",
+        ),
     ],
 )
 def test_invalid_replies_are_rejected_with_reason(criteria, reason):

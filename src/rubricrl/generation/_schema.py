@@ -16,6 +16,7 @@ and final punctuation ignored): the first copy is kept.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rubricrl.rubric import Rubric, RubricError, rubric_from_data
@@ -80,6 +81,17 @@ def rubric_schema(max_criteria: int = 6, tiered: bool = False) -> dict[str, Any]
     }
 
 
+def is_degenerate(text: str, max_repeats: int = 3) -> bool:
+    """Whether some pair of adjacent words occurs more than ``max_repeats`` times (a looping model).
+
+    >>> is_degenerate("SAMPLE PROMPT 1: SAMPLE PROMPT 2: SAMPLE PROMPT 3: SAMPLE PROMPT 4:")
+    True
+    """
+    words = [word.strip(".,:;!?").casefold() for word in text.split()]
+    grams = Counter(tuple(words[i : i + 2]) for i in range(len(words) - 1))
+    return bool(grams) and max(grams.values()) > max_repeats
+
+
 def _clean(value: Any, field: str) -> str:
     if not isinstance(value, str):
         raise GenerationError("wrong_type", f"{field} must be a string")
@@ -97,6 +109,8 @@ def _criterion(slot: str, obj: Any, tiered: bool) -> dict[str, Any] | None:
         return None
     if len(description) < MIN_DESCRIPTION_CHARS:
         raise GenerationError("empty_description", f"criteria.{slot}: {description!r}")
+    if is_degenerate(description):
+        raise GenerationError("degenerate_text", f"criteria.{slot}: {description[:80]!r}")
     data: dict[str, Any] = {
         "id": slot,
         "description": description,
@@ -138,7 +152,7 @@ def rubric_from_reply(obj: dict[str, Any], header: dict[str, Any], tiered: bool)
 
     Raises:
         GenerationError: With reason ``wrong_type``, ``bad_importance``, ``empty_description``,
-            ``no_criteria``, ``no_positive_criterion`` or
+            ``degenerate_text``, ``no_criteria``, ``no_positive_criterion`` or
             ``invalid_rubric``.
     """
     slots = obj.get("criteria")
