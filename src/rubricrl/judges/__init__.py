@@ -1,6 +1,6 @@
 """Judges: one async protocol; OpenAI-compatible HTTP, embedded llama.cpp and fake backends."""
 
-from rubricrl.judges._fake import FakeJudge
+from rubricrl.judges._fake import FakeJudge, FakePolicy, reply_from_schema
 from rubricrl.judges._local import LlamaCppJudge, grammar_for_schema
 from rubricrl.judges._local_models import (
     MODEL_ALIASES,
@@ -37,6 +37,7 @@ __all__ = [
     "BaseJudge",
     "EvidencePolicy",
     "FakeJudge",
+    "FakePolicy",
     "Judge",
     "JudgeCall",
     "JudgeError",
@@ -64,6 +65,7 @@ __all__ = [
     "per_criterion_call",
     "per_criterion_calls",
     "resolve_model_path",
+    "reply_from_schema",
     "resolve_judge",
     "shared_prefix",
 ]

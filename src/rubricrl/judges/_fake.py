@@ -23,19 +23,69 @@ _FENCE = re.compile(r"DATA-[0-9a-f]{16}")
 Script = Callable[[JudgeCall], str | JudgeReply | Exception]
 
 
-def _reply_from_schema(schema: dict[str, Any], choose: Callable[[list[Any]], Any]) -> Any:
+def _reply_from_schema(
+    schema: dict[str, Any], choose: Callable[[list[Any]], Any], root: dict[str, Any]
+) -> Any:
+    if "$ref" in schema:
+        return _reply_from_schema(_resolve_ref(root, schema["$ref"]), choose, root)
     if "enum" in schema:
         return choose(list(schema["enum"]))
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if options:
+        # Optional fields (pydantic's ``X | None``): answer the non-null branch.
+        usable = [option for option in options if option.get("type") != "null"] or options
+        return _reply_from_schema(usable[0], choose, root)
     kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next((name for name in kind if name != "null"), "null")
     if kind == "object":
-        return {name: _reply_from_schema(sub, choose) for name, sub in schema["properties"].items()}
+        properties = schema.get("properties", {})
+        return {name: _reply_from_schema(sub, choose, root) for name, sub in properties.items()}
+    simple: dict[str, Any] = {"string": "", "integer": 0, "number": 0.0, "null": None}
     if kind == "boolean":
         return choose([False, True])
-    if kind == "string":
-        return ""
-    if kind == "integer":
-        return 0
+    if kind == "array":
+        return []
+    if kind in simple:
+        return simple[kind]
     raise ValueError(f"fake judge cannot answer schema type {kind!r}")
+
+
+def _resolve_ref(root: dict[str, Any], ref: str) -> dict[str, Any]:
+    if not ref.startswith("#/"):
+        raise ValueError(f"fake judge resolves only local $refs, not {ref!r}")
+    node: Any = root
+    for part in ref[2:].split("/"):
+        node = node.get(part) if isinstance(node, dict) else None
+    if not isinstance(node, dict):
+        raise ValueError(f"$ref {ref!r} does not name a schema")
+    return node
+
+
+def policy_chooser(policy: FakePolicy, key: str = "") -> Callable[[list[Any]], Any]:
+    """How ``policy`` picks among options; ``random`` is seeded by ``key`` (e.g. the messages)."""
+    if policy == "approve":
+        return lambda options: options[-1]
+    if policy == "reject":
+        return lambda options: options[0]
+    # The per-grading fence is random; leave it out so a rerun draws the same grades.
+    content = _FENCE.sub("DATA", key)
+    return random.Random(hashlib.sha256(content.encode("utf-8")).digest()).choice
+
+
+def reply_from_schema(schema: dict[str, Any], policy: FakePolicy = "approve", key: str = "") -> Any:
+    """A reply object valid for ``schema``: highest enum / true (approve), lowest (reject), random.
+
+    The fake judge and :mod:`rubricrl.testing`'s fake server both answer with this, so they grade
+    alike. ``key`` seeds the ``random`` policy.
+
+    Raises:
+        ValueError: On a schema type the fake cannot answer.
+
+    >>> reply_from_schema({"type": "object", "properties": {"tier": {"enum": [0, 1, 2]}}})
+    {'tier': 2}
+    """
+    return _reply_from_schema(schema, policy_chooser(policy, key), schema)
 
 
 class FakeJudge(BaseJudge):
@@ -69,17 +119,6 @@ class FakeJudge(BaseJudge):
             iter(script) if script is not None and not callable(script) else None
         )
 
-    def _choose(self, call: JudgeCall) -> Callable[[list[Any]], Any]:
-        if self.policy == "approve":
-            return lambda options: options[-1]
-        if self.policy == "reject":
-            return lambda options: options[0]
-        # The per-grading fence is random; leave it out so a rerun draws the same grades.
-        content = _FENCE.sub("DATA", repr(call.messages))
-        digest = hashlib.sha256(content.encode("utf-8")).digest()
-        rng = random.Random(digest)
-        return rng.choice
-
     def _scripted(self, call: JudgeCall) -> str | JudgeReply | Exception | None:
         if self._script_fn is not None:
             return self._script_fn(call)
@@ -103,7 +142,7 @@ class FakeJudge(BaseJudge):
         text = (
             scripted
             if scripted is not None
-            else json.dumps(_reply_from_schema(call.schema, self._choose(call)))
+            else json.dumps(reply_from_schema(call.schema, self.policy, repr(call.messages)))
         )
         prompt_chars = sum(len(message["content"]) for message in call.messages)
         return JudgeReply(

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import time
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 import aiohttp
@@ -35,16 +37,48 @@ STRUCTURED_OUTPUT_ENV = "RUBRICRL_STRUCTURED_OUTPUT"
 STRUCTURED_OUTPUT_FORMS = ("auto", "json_schema", "json_object", "none")
 _LOG = logging.getLogger(__name__)
 MAX_RESPONSE_BYTES = 4 * 1024 * 1024
+#: Longest Retry-After we pass on: a server asking for hours must not stall a training step.
+MAX_RETRY_AFTER_S = 600.0
 
 
 def _retry_after_s(headers: Any) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or HTTP-date), or None if unusable."""
     value = headers.get("Retry-After")
     if value is None:
         return None
+    seconds: float | None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        return None  # HTTP-date form: fall back to our own backoff
+        seconds = _seconds_until(value)
+    if seconds is None or not math.isfinite(seconds):
+        return None
+    return min(max(0.0, seconds), MAX_RETRY_AFTER_S)
+
+
+def _seconds_until(http_date: str) -> float | None:
+    try:
+        return parsedate_to_datetime(http_date).timestamp() - time.time()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+async def _read_limited(http_response: aiohttp.ClientResponse) -> bytes:
+    """The whole body, or JudgeError if it exceeds MAX_RESPONSE_BYTES.
+
+    ``StreamReader.read(n)`` returns whatever has arrived (often one chunk), not n bytes, so a
+    large reply must be read to EOF in a loop.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in http_response.content.iter_any():
+        size += len(chunk)
+        if size > MAX_RESPONSE_BYTES:
+            raise JudgeError(
+                "response_too_large", f"over {MAX_RESPONSE_BYTES} bytes", retryable=False
+            )
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _classify_status(status: int, body: str, headers: Any) -> JudgeError:
@@ -115,6 +149,8 @@ class OpenAIJudge(BaseJudge):
                 connector=connector,
                 headers=headers,
                 timeout=aiohttp.ClientTimeout(total=self.timeout_s),
+                # An API client needs no cookies; skipping the jar saves CPU on every request.
+                cookie_jar=aiohttp.DummyCookieJar(),
             )
             self.sessions_opened += 1
         return self._session
@@ -168,8 +204,7 @@ class OpenAIJudge(BaseJudge):
         url = f"{self.base_url}/chat/completions"
         try:
             async with self._get_session().post(url, json=self._payload(call)) as http_response:
-                raw = await http_response.content.read(MAX_RESPONSE_BYTES + 1)
-                body = raw.decode("utf-8", errors="replace")
+                body = (await _read_limited(http_response)).decode("utf-8", errors="replace")
                 if http_response.status != 200:
                     raise _classify_status(http_response.status, body, http_response.headers)
         except TimeoutError:
@@ -178,8 +213,6 @@ class OpenAIJudge(BaseJudge):
             ) from None
         except aiohttp.ClientError as error:
             raise JudgeError("connection_error", type(error).__name__, retryable=True) from None
-        if len(raw) > MAX_RESPONSE_BYTES:
-            raise JudgeError("response_too_large", retryable=False)
         return _reply_from_body(body, time.perf_counter() - started)
 
     async def aclose(self) -> None:
@@ -194,18 +227,20 @@ def _reply_from_body(body: str, latency_s: float) -> JudgeReply:
         data = json.loads(body)
         choice = data["choices"][0]
         text = choice["message"]["content"]
-        usage = data.get("usage") or {}
-    except (ValueError, KeyError, IndexError, TypeError):
+        finish_reason = choice.get("finish_reason")
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
         raise JudgeError("bad_protocol", "not a chat completion", retryable=True) from None
     if not isinstance(text, str):
         # A refusal field or tool call instead of content: the grade is missing, not zero.
         raise JudgeError("no_content", "reply has no text content", retryable=True)
+    usage = data.get("usage")
+    usage = usage if isinstance(usage, dict) else {}
     return JudgeReply(
         text=text,
-        prompt_tokens=int(usage.get("prompt_tokens") or 0),
-        completion_tokens=int(usage.get("completion_tokens") or 0),
+        prompt_tokens=_token_count(usage.get("prompt_tokens")),
+        completion_tokens=_token_count(usage.get("completion_tokens")),
         latency_s=latency_s,
-        finish_reason=choice.get("finish_reason"),
+        finish_reason=finish_reason if isinstance(finish_reason, str) else None,
     )
 
 
@@ -226,3 +261,8 @@ def _rejects_response_format(error: JudgeError) -> bool:
     """
     statuses = ("http_400", "http_422", "http_500")
     return error.reason in statuses and "response_format" in str(error)
+
+
+def _token_count(value: Any) -> int:
+    """A usage count; anything but a non-negative integer (a server bug) counts as unknown (0)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
