@@ -37,9 +37,20 @@ from rubricrl.data import (
     tag_step,
 )
 from rubricrl.defense import defended_engine
-from rubricrl.judges import JudgeError, JudgeSpecError, resolve_judge
+from rubricrl.generation import (
+    GenerationConfig,
+    GenerationInputError,
+    GenerationResult,
+    generate_rows,
+    read_rows,
+    write_results,
+)
+from rubricrl.judges import Judge, JudgeError, JudgeSpecError, resolve_judge
 from rubricrl.rubric import (
+    BankError,
+    RubricBank,
     RubricError,
+    dump_rubric_yaml,
     format_validation_error,
     load_rubric,
     load_rubrics,
@@ -490,6 +501,149 @@ def serve(
         fail(format_validation_error(error), 2)
     except (RubricError, InputError, JudgeSpecError) as error:
         fail(str(error), 2)
+
+
+# ----------------------------------------------------------------------------- generation, bank
+bank_app = typer.Typer(
+    help="The rubric bank (SQLite): import, export, search, show, diff.", no_args_is_help=True
+)
+app.add_typer(bank_app, name="bank")
+BankOption = Annotated[Path, typer.Option("--db", help="Bank database file (SQLite).")]
+
+
+@app.command()
+def generate(
+    input: Annotated[Path, typer.Argument(help="JSONL rows with 'prompt' (see --mode).")],
+    output: Annotated[Path, typer.Option("--output", help="Folder for YAML rubrics.")],
+    mode: Annotated[str, typer.Option(help="instance | contrastive | task")] = "instance",
+    judge: JudgeOption = "local",
+    task: Annotated[
+        str | None, typer.Option(help="Task name (task mode; filters on 'tag').")
+    ] = None,
+    max_criteria: Annotated[int, typer.Option(min=1, max=16)] = 6,
+    tiered: Annotated[bool, typer.Option("--tiered", help="Ask for poor/fair/good tiers.")] = False,
+    bank: Annotated[Path | None, typer.Option("--bank", help="Also store in this bank.")] = None,
+) -> None:
+    """Generate rubrics with an LLM judge; rejections are written with their reasons."""
+    if mode not in ("instance", "contrastive", "task"):
+        fail(f"--mode must be instance, contrastive or task, not {mode!r}", 2)
+    try:
+        rows = read_rows(input, mode, task)  # type: ignore[arg-type]
+        config = GenerationConfig(max_criteria=max_criteria, tiered=tiered)
+        results = asyncio.run(_generate_async(resolve_judge(judge), rows, mode, task, config))
+    except (GenerationInputError, JudgeSpecError) as error:
+        fail(str(error), 2)
+    summary = write_results(results, output)
+    if bank is not None:
+        with RubricBank(bank) as opened:
+            prompts = {str(r.get("id")): r["prompt"] for r in rows}
+            opened.add_many(
+                (result.rubric, prompts.get(row_id) if mode != "task" else None)
+                for row_id, result in results
+                if result.rubric is not None
+            )
+    typer.echo(summary.model_dump_json())
+
+
+async def _generate_async(
+    judge: Judge, rows: list[dict[str, Any]], mode: str, task: str | None, config: GenerationConfig
+) -> list[tuple[str, GenerationResult]]:
+    try:
+        return await generate_rows(judge, rows, mode, task=task, config=config)  # type: ignore[arg-type]
+    finally:
+        await judge.aclose()
+
+
+@bank_app.command("import")
+def bank_import(
+    source: Annotated[str, typer.Argument(help="A YAML folder, or healthbench | writingbench.")],
+    db: BankOption = Path("rubric_bank.db"),
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many (datasets).")] = None,
+) -> None:
+    """Import rubrics from a YAML folder or a shipped dataset."""
+    try:
+        with RubricBank(db) as opened:
+            if source in ("healthbench", "writingbench"):
+                report = opened.import_dataset(source, limit=limit)
+            elif Path(source).is_dir():
+                report = opened.import_yaml(source)
+            else:
+                fail(f"{source}: not a folder, healthbench or writingbench", 2)
+    except (FileNotFoundError, ValueError) as error:
+        fail(str(error), 1)
+    for where, reason in report.rejected[:20]:
+        typer.echo(f"rejected {where}: {reason}", err=True)
+    typer.echo(
+        json.dumps(
+            {"added": report.added, "unchanged": report.unchanged, "rejected": len(report.rejected)}
+        )
+    )
+
+
+@bank_app.command("export")
+def bank_export(
+    directory: Annotated[Path, typer.Argument(help="Folder to write <id>/<version>.yaml into.")],
+    db: BankOption = Path("rubric_bank.db"),
+) -> None:
+    """Export every version as YAML plus manifest.jsonl."""
+    with RubricBank(db) as opened:
+        typer.echo(json.dumps({"exported": opened.export_yaml(directory)}))
+
+
+@bank_app.command("search")
+def bank_search(
+    query: Annotated[str, typer.Argument(help="A prompt or task description.")],
+    db: BankOption = Path("rubric_bank.db"),
+    k: Annotated[int, typer.Option("-k", min=1, max=1000)] = 5,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Required tag (repeatable).")
+    ] = None,
+    embedder: Annotated[str, typer.Option(help="hashing | minilm")] = "hashing",
+) -> None:
+    """Retrieve the rubrics most similar to a prompt; one JSON line per hit."""
+    try:
+        with RubricBank(db, embedder=embedder) as opened:
+            hits = opened.search(query, k=k, tags=tag or ())
+    except (ValueError, RuntimeError) as error:
+        fail(str(error), 2)
+    for hit in hits:
+        record = {
+            "score": round(hit.score, 4),
+            "id": hit.entry.id,
+            "version": hit.entry.version,
+            "source": hit.entry.source,
+            "tags": list(hit.entry.tags),
+        }
+        typer.echo(json.dumps(record))
+
+
+@bank_app.command("show")
+def bank_show(
+    rubric_id: Annotated[str, typer.Argument(help="Rubric id.")],
+    version: Annotated[str | None, typer.Option(help="Version (default: latest).")] = None,
+    db: BankOption = Path("rubric_bank.db"),
+) -> None:
+    """Print one stored version as YAML."""
+    try:
+        with RubricBank(db) as opened:
+            typer.echo(dump_rubric_yaml(opened.get(rubric_id, version)), nl=False)
+    except BankError as error:
+        fail(str(error), 1)
+
+
+@bank_app.command("diff")
+def bank_diff(
+    rubric_id: Annotated[str, typer.Argument(help="Rubric id.")],
+    old: Annotated[str, typer.Argument(help="Old version.")],
+    new: Annotated[str | None, typer.Argument(help="New version (default: latest).")] = None,
+    db: BankOption = Path("rubric_bank.db"),
+) -> None:
+    """Show what changed between two versions."""
+    try:
+        with RubricBank(db) as opened:
+            typer.echo("\n".join(opened.diff(rubric_id, old, new).lines()))
+    except BankError as error:
+        fail(str(error), 1)
 
 
 # ----------------------------------------------------------------------------- evaluation

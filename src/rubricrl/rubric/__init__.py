@@ -1,5 +1,7 @@
 """Rubrics as first-class, versioned, validated objects."""
 
+from rubricrl.rubric._diff import FieldChange, RubricDiff, diff_rubrics
+from rubricrl.rubric._embedding import Embedder, HashingEmbedder, MiniLMEmbedder, resolve_embedder
 from rubricrl.rubric._loading import (
     RubricError,
     dump_rubric_yaml,
@@ -23,9 +25,22 @@ from rubricrl.rubric._models import (
     VerifierSpec,
 )
 from rubricrl.rubric._scores import CriterionScore, Flag, Reward, ScoreStatus
+from rubricrl.rubric.bank import BankEntry, BankError, ImportReport, RubricBank, SearchHit
 
 __all__ = [
     "AggregationConfig",
+    "BankEntry",
+    "BankError",
+    "Embedder",
+    "FieldChange",
+    "HashingEmbedder",
+    "ImportReport",
+    "MiniLMEmbedder",
+    "RubricBank",
+    "RubricDiff",
+    "SearchHit",
+    "diff_rubrics",
+    "resolve_embedder",
     "Criterion",
     "CriterionScore",
     "Flag",
