@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from rubricrl._registry import RegistryError, lookup, names, register
 from rubricrl.data._rows import DataError, PromptRow, iter_jsonl, row_from_data
+from rubricrl.rubric import ImportedRubric, RubricError, healthbench_rubric, writingbench_rubric
 
 
 class SourceInfo(BaseModel):
@@ -194,38 +195,23 @@ def import_ifbench(path: Path | None, limit: int | None) -> tuple[list[PromptRow
     return rows, _source("ifbench", package, version, path, licence, len(rows))
 
 
-def _instance_rubric(
-    rubric_id: str, prompt_id: str, description: str, criteria: list[dict[str, Any]]
-) -> dict[str, Any]:
-    return {
-        "id": rubric_id,
-        "description": description,
-        "granularity": "instance",
-        "prompt_id": prompt_id,
-        "criteria": criteria,
-    }
+def _instance_rubric(imported: ImportedRubric, row_id: str) -> dict[str, Any]:
+    # One conversion of the shipped rubric items (rubricrl.rubric's importers, shared with the
+    # bank); the data row only re-targets the instance rubric at its own row id.
+    data = imported.rubric.model_dump(mode="json")
+    data["prompt_id"] = row_id
+    return data
 
 
 def _healthbench_row(where: str, record: dict[str, Any]) -> PromptRow:
     try:
-        prompt_id = str(record["prompt_id"])
-        items = list(record["rubrics"])
+        imported = healthbench_rubric(record)
         messages = [{"role": m["role"], "content": m["content"]} for m in record["prompt"]]
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, RubricError):
         raise DataError(f"{where}: not a HealthBench record") from None
-    row_id = f"healthbench-{prompt_id}"
+    row_id = imported.rubric.id
     # HealthBench's score is sum(points of met items) / sum(positive points), clipped to [0, 1]:
     # exactly our weighted aggregation with the points as weights (negative = pitfall).
-    criteria = [
-        {
-            "id": f"item-{index}",
-            "description": str(item["criterion"]),
-            "kind": "binary",
-            "weight": float(item["points"]),
-            "tags": [str(tag) for tag in item.get("tags", [])],
-        }
-        for index, item in enumerate(items)
-    ]
     ideal = (record.get("ideal_completions_data") or {}).get("ideal_completion")
     return row_from_data(
         {
@@ -234,10 +220,10 @@ def _healthbench_row(where: str, record: dict[str, Any]) -> PromptRow:
             "task": "health_advice",
             "tags": ["task:health_advice", "domain:health", "source:healthbench"]
             + [str(tag) for tag in record.get("example_tags", [])],
-            "rubric": _instance_rubric(row_id, row_id, "HealthBench rubric items", criteria),
+            "rubric": _instance_rubric(imported, row_id),
             "reference": ideal if isinstance(ideal, str) else None,
             "source": "healthbench",
-            "metadata": {"prompt_id": prompt_id, "turns": len(messages)},
+            "metadata": {"prompt_id": str(record["prompt_id"]), "turns": len(messages)},
         },
         where,
     )
@@ -259,40 +245,23 @@ def import_healthbench(path: Path | None, limit: int | None) -> tuple[list[Promp
     return rows, _source("healthbench", package, version, path, licence, len(rows))
 
 
-_WRITING_BANDS = ("1-2", "3-4", "5-6", "7-8", "9-10")
-
-
-def _writing_criterion(index: int, item: dict[str, Any]) -> dict[str, Any]:
-    tiers = [
-        {"score": score, "description": str(item[band])}
-        for score, band in enumerate(_WRITING_BANDS, start=1)
-    ]
-    return {
-        "id": f"c{index}",
-        "description": f"{item['name']}: {item['criteria_description']}",
-        "kind": "tiered",
-        "tiers": tiers,
-    }
-
-
 def _writingbench_row(where: str, record: dict[str, Any]) -> PromptRow:
     try:
-        row_id = f"writingbench-{record['index']}"
-        criteria = [_writing_criterion(i, item) for i, item in enumerate(record["checklist"])]
+        imported = writingbench_rubric(record)
         domain1, domain2 = str(record["domain1"]), str(record["domain2"])
-        query = str(record["query"])
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, RubricError):
         raise DataError(f"{where}: not a WritingBench record") from None
+    row_id = imported.rubric.id
     lang = record.get("lang")
     return row_from_data(
         {
             "id": row_id,
-            "prompt": query,
+            "prompt": imported.prompt,
             "task": "writing",
             "tags": ["task:writing", f"domain:{domain1}", f"subdomain:{domain2}"]
             + ([f"lang:{lang}"] if lang else [])
             + ["source:writingbench"],
-            "rubric": _instance_rubric(row_id, row_id, "WritingBench checklist", criteria),
+            "rubric": _instance_rubric(imported, row_id),
             "source": "writingbench",
             "metadata": {"index": record["index"]},
         },

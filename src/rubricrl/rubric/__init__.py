@@ -2,6 +2,7 @@
 
 from rubricrl.rubric._diff import FieldChange, RubricDiff, diff_rubrics
 from rubricrl.rubric._embedding import Embedder, HashingEmbedder, MiniLMEmbedder, resolve_embedder
+from rubricrl.rubric._importers import ImportedRubric, healthbench_rubric, writingbench_rubric
 from rubricrl.rubric._loading import (
     RubricError,
     dump_rubric_yaml,
@@ -28,6 +29,9 @@ from rubricrl.rubric._scores import CriterionScore, Flag, Reward, ScoreStatus
 from rubricrl.rubric.bank import BankEntry, BankError, ImportReport, RubricBank, SearchHit
 
 __all__ = [
+    "ImportedRubric",
+    "healthbench_rubric",
+    "writingbench_rubric",
     "AggregationConfig",
     "BankEntry",
     "BankError",
