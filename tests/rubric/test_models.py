@@ -101,3 +101,11 @@ def test_piecewise_knots_validated() -> None:
         Shaping(kind="piecewise", knots=[(0.1, 0), (1, 1)])
     with pytest.raises(ValidationError, match="increase"):
         Shaping(kind="piecewise", knots=[(0, 0), (0.5, 0.6), (0.4, 0.7), (1, 1)])
+
+
+def test_model_copy_recomputes_the_content_hash() -> None:
+    rubric = Rubric(id="r", criteria=[Criterion(id="a", description="x")])
+    before = rubric.content_hash
+    changed = rubric.model_copy(update={"defense": True})
+    assert changed.content_hash != before
+    assert changed.content_hash == Rubric.model_validate(changed.model_dump()).content_hash

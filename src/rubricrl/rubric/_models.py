@@ -232,6 +232,12 @@ class Rubric(_Frozen):
         """sha256 of the canonical JSON form (sorted keys, no whitespace, UTF-8)."""
         return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
 
+    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Rubric:
+        """Copy with changes; the copy recomputes its content hash (never inherits a stale one)."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied.__dict__.pop("content_hash", None)
+        return copied
+
     def canonical_json(self) -> str:
         """The canonical serialisation the content hash is computed over."""
         payload = self.model_dump(mode="json")
