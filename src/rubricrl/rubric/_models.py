@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -232,7 +233,7 @@ class Rubric(_Frozen):
         """sha256 of the canonical JSON form (sorted keys, no whitespace, UTF-8)."""
         return hashlib.sha256(self.canonical_json().encode("utf-8")).hexdigest()
 
-    def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Rubric:
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """Copy with changes; the copy recomputes its content hash (never inherits a stale one)."""
         copied = super().model_copy(update=update, deep=deep)
         copied.__dict__.pop("content_hash", None)
