@@ -622,6 +622,30 @@ def demo(
     typer.echo(f"results in {result.output_dir}/ (graded.jsonl, summary.json)")
 
 
+# --------------------------------------------------------------------------- train (training/)
+@app.command()
+def train(
+    recipe: Annotated[Path, typer.Option("--recipe", help="Recipe YAML (see recipes/).")],
+    backend: Annotated[str, typer.Option(help="trl (CPU or one GPU) or verl (Ray, GPUs).")] = "trl",
+    resume: Annotated[
+        bool, typer.Option(help="Skip finished stages, continue checkpoints.")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option(help="Validate and write configs (verl) without training.")
+    ] = False,
+) -> None:
+    """Run a training recipe: GRPO stages with rubric rewards, evaluations, seesaw guard."""
+    from rubricrl.training import RecipeError, train_recipe
+
+    try:
+        summary = train_recipe(recipe, backend=backend, resume=resume, dry_run=dry_run)
+    except RecipeError as error:
+        fail(str(error), 2)
+    except ImportError as error:
+        fail(f"{error}; install the extra: pip install 'rubricrl[train]'", 1)
+    typer.echo(summary)
+
+
 def main() -> None:
     """Entry point of the ``rubricrl`` script."""
     try:

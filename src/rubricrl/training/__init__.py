@@ -1,1 +1,107 @@
-"""rubricrl.training (see DESIGN.md)."""
+"""Training: stage recipes, the TRL GRPO runner, verl/Ray launch configs, the seesaw guard.
+
+Importing this package is light; torch, transformers and trl load when a run starts.
+"""
+
+from rubricrl.training._datasets import as_conversation, in_heldout, load_records, stage_records
+from rubricrl.training._evaluate import EvalResult, evaluate, generate, passed, summarize
+from rubricrl.training._policy import cache_dir, resolve_policy
+from rubricrl.training._recipe import (
+    DatasetSpec,
+    DefenseSettings,
+    Evaluation,
+    GRPOSettings,
+    PolicySpec,
+    PromptRow,
+    Recipe,
+    RecipeError,
+    RewardSpec,
+    SeesawGuard,
+    Stage,
+    VerifierCriterion,
+    VerlSettings,
+    load_recipe,
+    recipe_from_data,
+)
+from rubricrl.training._rewards import build_reward, defense_parts
+from rubricrl.training._runner import (
+    RunState,
+    RunSummary,
+    StageResult,
+    grpo_config,
+    last_checkpoint,
+    run_recipe,
+    summary_json,
+    train_recipe,
+    train_stage,
+)
+from rubricrl.training._seesaw import (
+    Checkpoint,
+    SeesawEvent,
+    best_checkpoint,
+    changes,
+    detect_seesaw,
+    mean_score,
+)
+from rubricrl.training._verl import (
+    VerlStagePlan,
+    build_verl_config,
+    plan_stage,
+    prompts_per_step,
+    run_verl,
+    verl_hf_checkpoint,
+    verl_overrides,
+)
+
+__all__ = [
+    "Checkpoint",
+    "DatasetSpec",
+    "DefenseSettings",
+    "EvalResult",
+    "Evaluation",
+    "GRPOSettings",
+    "PolicySpec",
+    "PromptRow",
+    "Recipe",
+    "RecipeError",
+    "RewardSpec",
+    "RunState",
+    "RunSummary",
+    "SeesawEvent",
+    "SeesawGuard",
+    "Stage",
+    "StageResult",
+    "VerifierCriterion",
+    "VerlSettings",
+    "as_conversation",
+    "best_checkpoint",
+    "build_reward",
+    "cache_dir",
+    "changes",
+    "defense_parts",
+    "detect_seesaw",
+    "evaluate",
+    "generate",
+    "grpo_config",
+    "in_heldout",
+    "last_checkpoint",
+    "load_recipe",
+    "load_records",
+    "mean_score",
+    "passed",
+    "recipe_from_data",
+    "resolve_policy",
+    "run_recipe",
+    "stage_records",
+    "summarize",
+    "summary_json",
+    "train_recipe",
+    "train_stage",
+    "VerlStagePlan",
+    "build_verl_config",
+    "plan_stage",
+    "prompts_per_step",
+    "run_verl",
+    "verl_hf_checkpoint",
+    "verl_overrides",
+]

@@ -1,0 +1,74 @@
+"""Stage rewards from recipes (rubricrl.training._rewards)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rubricrl.training import (
+    DefenseSettings,
+    RecipeError,
+    build_reward,
+    defense_parts,
+    recipe_from_data,
+)
+from rubricrl.training import _rewards
+
+POLITE = "id: polite\ncriteria:\n  - id: polite\n    description: Is polite.\n"
+
+
+def recipe(tmp_path: Path, reward: dict) -> object:
+    (tmp_path / "polite.yaml").write_text(POLITE)
+    data = {
+        "name": "r",
+        "stages": [
+            {
+                "name": "s",
+                "rewards": [reward],
+                "datasets": [{"source": "inline", "prompts": [{"prompt": "Hi"}]}],
+            }
+        ],
+    }
+    return recipe_from_data(data, base_dir=tmp_path)
+
+
+def test_reward_from_spec_grades(tmp_path: Path) -> None:
+    spec = {
+        "name": "w",
+        "rubrics": ["polite.yaml"],
+        "default_rubric": "polite",
+        "judge": "fake:approve",
+    }
+    made = recipe(tmp_path, spec)
+    with build_reward(made.stages[0].rewards[0], made) as reward:
+        assert reward.__name__ == "w"
+        assert reward(prompts=["p"], completions=["c"]) == [1.0]
+
+
+def test_unknown_default_rubric(tmp_path: Path) -> None:
+    made = recipe(tmp_path, {"rubrics": ["polite.yaml"], "default_rubric": "other"})
+    with pytest.raises(RecipeError, match="default_rubric 'other' is not among its rubrics"):
+        build_reward(made.stages[0].rewards[0], made)
+
+
+def test_defense_missing_warns_or_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_rewards, "_defense_module", lambda settings: None)
+    assert defense_parts(DefenseSettings(rubric_veto=True)) == (None, [])
+    with pytest.raises(RecipeError, match="rubricrl.defense is not available"):
+        defense_parts(DefenseSettings(rubric_veto=True, required=True))
+
+
+def test_defense_applied_when_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Module:
+        @staticmethod
+        def with_defense(rubric: object) -> object:
+            return rubric
+
+        class DefenseFlagger:
+            def __init__(self, policy: object) -> None:
+                self.policy = policy
+
+    monkeypatch.setattr(_rewards, "_defense_module", lambda settings: Module)
+    hook, flaggers = defense_parts(DefenseSettings(rubric_veto=True, detectors=True))
+    assert hook is Module.with_defense and isinstance(flaggers[0], Module.DefenseFlagger)
