@@ -9,11 +9,11 @@ import pytest
 from rubricrl.training import (
     DefenseSettings,
     RecipeError,
+    _rewards,
     build_reward,
     defense_parts,
     recipe_from_data,
 )
-from rubricrl.training import _rewards
 
 POLITE = "id: polite\ncriteria:\n  - id: polite\n    description: Is polite.\n"
 
