@@ -727,57 +727,107 @@ def report(
 
 
 # ----------------------------------------------------------------------------- demo
-def _print_demo_table(rows: list[dict[str, Any]]) -> None:
-    from rich.table import Table
+def _progress_factory(progress: Progress) -> Any:
+    """``(step, total) -> advance`` for the pipeline: one bar per step."""
 
-    table = Table(title="rubricrl demo: rewards from the embedded judge (machinery, not quality)")
-    table.add_column("id")
-    table.add_column("reward", justify="right")
-    table.add_column("criteria (score or abstain reason)")
-    table.add_column("flags")
-    for row in rows:
-        reward = "abstain" if row["reward"] is None else f"{row['reward']:.3f}"
-        criteria = ", ".join(
-            f"{c['id']}={c['score']:.2f}" if c["score"] is not None else f"{c['id']}={c['reason']}"
-            for c in row["criteria"]
-        )
-        flags = ", ".join(sorted({f["name"] for f in row["flags"]})) or "-"
-        table.add_row(row["id"], reward, criteria, flags)
-    Console().print(table)
+    def start(step: str, total: int | None) -> Any:
+        task = progress.add_task(step, total=total)
+        return lambda _row: progress.advance(task)
+
+    return start
 
 
 @app.command()
 def demo(
     judge: JudgeOption = "local",
+    policy: Annotated[str, typer.Option(help="Rollout policy: local | fake:echo | ...")] = "local",
     quick: Annotated[bool, typer.Option("--quick", help="A short run (CI).")] = False,
     output_dir: Annotated[Path, typer.Option(help="Where results go.")] = Path("rubricrl-demo"),
     rubric_name: Annotated[str, typer.Option("--rubric", help="Shipped rubric name.")] = (
         "writing_quality"
     ),
 ) -> None:
-    """Run the main job offline on the embedded defaults and print where results are."""
-    from rubricrl.evaluation import run_demo
+    """The whole job offline: rollouts, grading, filter, GRPO, before/after eval, HTML report."""
+    from rubricrl.evaluation import PipelineConfig, run_pipeline
+    from rubricrl.training import RecipeError
 
+    config = PipelineConfig.quick() if quick else PipelineConfig()
     try:
         rubric = shipped_rubric(rubric_name)
         judge_backend = resolve_judge(judge)
+        policy_backend = resolve_policy(policy)
         with progress_bar() as progress:
-            task = progress.add_task("grading demo responses", total=None)
             result = asyncio.run(
-                run_demo(
-                    judge_backend,
-                    rubric,
+                run_pipeline(
                     output_dir,
-                    quick=quick,
-                    on_row=lambda _: progress.advance(task),
+                    policy=policy_backend,
+                    judge=judge_backend,
+                    writing_rubric=rubric,
+                    config=config,
+                    progress=_progress_factory(progress),
                 )
             )
-    except (RubricError, JudgeSpecError, InputError) as error:
+    except (RubricError, JudgeSpecError, InputError, DataError, RecipeError) as error:
         fail(str(error), 2)
-    except (JudgeError, OSError) as error:
+    except (JudgeError, PolicyError, OSError) as error:
         fail(str(error), 1)
-    _print_demo_table(result.rows)
-    typer.echo(f"results in {result.output_dir}/ (graded.jsonl, summary.json)")
+    for name, row in result["report_benchmarks"].items():
+        typer.echo(f"{name}: before={row['before']} after={row['after']} (n={row['n']})")
+    typer.echo(f"report: {result['report']} (numbers in {result['report_json']})")
+
+
+@eval_app.command("policy")
+def eval_policy(
+    policy: Annotated[str, typer.Option(help="local | local:PATH.gguf | openai:M@URL | hf:DIR")],
+    output_dir: Annotated[Path, typer.Option(help="Journals and policy_eval.json.")],
+    benchmarks: Annotated[
+        str, typer.Option(help="Comma list: ifeval,ifbench,writingbench,healthbench")
+    ] = "ifeval",
+    judge: Annotated[
+        str | None, typer.Option(help="Judge spec for writingbench/healthbench.")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Held-out prompts per benchmark.")] = 32,
+    heldout_fraction: Annotated[
+        float, typer.Option(help="Held-out share (training's split; 1 = all prompts).")
+    ] = 0.2,
+    max_tokens: Annotated[int, typer.Option(min=1)] = 256,
+) -> None:
+    """IFEval/IFBench accuracy and rubric scores of a policy on held-out prompts, with CIs."""
+    from rubricrl.evaluation import PolicyEvalConfig, evaluate_policy
+
+    try:
+        config = PolicyEvalConfig(
+            benchmarks=tuple(b.strip() for b in benchmarks.split(",") if b.strip()),
+            limit=limit,
+            heldout_fraction=heldout_fraction,
+            max_tokens=max_tokens,
+        )
+        backend = resolve_policy(policy)
+        judge_backend = resolve_judge(judge) if judge else None
+        with progress_bar() as progress:
+            task = progress.add_task("sampling", total=None)
+            result = asyncio.run(
+                evaluate_policy(
+                    backend,
+                    output_dir,
+                    config,
+                    judge=judge_backend,
+                    on_sample=lambda _: progress.advance(task),
+                )
+            )
+    except ValidationError as error:
+        fail(format_validation_error(error), 2)
+    except (DataError, JudgeSpecError) as error:
+        fail(str(error), 2)
+    except (JudgeError, PolicyError, OSError) as error:
+        fail(str(error), 1)
+    for name, metrics in result["benchmarks"].items():
+        for key in ("prompt_level", "instruction_level", "reward_mean"):
+            if key in metrics:
+                m = metrics[key]
+                ci = f"[{m['ci_low']}, {m['ci_high']}]"
+                typer.echo(f"{name}.{key}: {m['value']} ci={ci} n={m['n']}")
+    typer.echo(f"results in {output_dir / 'policy_eval.json'}")
 
 
 # --------------------------------------------------------------------------- train (training/)

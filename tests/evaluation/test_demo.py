@@ -17,3 +17,15 @@ async def test_demo_quick(tmp_path: Path) -> None:
         FakeJudge("approve"), shipped_rubric("writing_quality"), tmp_path, quick=True
     )
     assert len(result.rows) == 2
+
+
+def test_demo_cli_bad_input_is_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from rubricrl.cli import app
+
+    for args in (["--policy", "bogus"], ["--rubric", "no_such_rubric"], ["--judge", "nope"]):
+        result = CliRunner().invoke(app, ["demo", "--output-dir", str(tmp_path), *args])
+        assert result.exit_code != 0, args
+        assert "Traceback" not in result.output
+        assert len(result.output.strip().splitlines()) <= 2, result.output

@@ -9,6 +9,7 @@ import pytest
 from rubricrl.training import (
     DefenseSettings,
     RecipeError,
+    _rewards,
     build_reward,
     defense_parts,
     recipe_from_data,

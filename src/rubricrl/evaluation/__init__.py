@@ -9,6 +9,17 @@ from rubricrl.evaluation._agreement import (
     pairwise_verdict,
 )
 from rubricrl.evaluation._demo import DemoResult, demo_items, run_demo
+from rubricrl.evaluation._pipeline import PipelineConfig, demo_rubric, run_pipeline, split_prompts
+from rubricrl.evaluation._policy_eval import (
+    BENCHMARKS,
+    PolicyEvalConfig,
+    before_after,
+    evaluate_policy,
+    heldout_rows,
+    ifeval_metrics,
+    metric,
+    rubric_metrics,
+)
 from rubricrl.evaluation._report import (
     SECTIONS,
     ReportData,
@@ -20,6 +31,18 @@ from rubricrl.evaluation._report import (
 from rubricrl.evaluation._stats import PairwiseStats, bootstrap_ci, pairwise_stats
 
 __all__ = [
+    "BENCHMARKS",
+    "PipelineConfig",
+    "PolicyEvalConfig",
+    "before_after",
+    "demo_rubric",
+    "evaluate_policy",
+    "heldout_rows",
+    "ifeval_metrics",
+    "metric",
+    "rubric_metrics",
+    "run_pipeline",
+    "split_prompts",
     "SECTIONS",
     "AgreementReport",
     "DemoResult",
