@@ -9,7 +9,6 @@ import pytest
 from rubricrl.training import (
     DefenseSettings,
     RecipeError,
-    _rewards,
     build_reward,
     defense_parts,
     recipe_from_data,
