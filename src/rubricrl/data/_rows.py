@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from rubricrl.rubric import Rubric, format_validation_error, rubric_from_data
+from rubricrl.scoring import InputError, iter_json_lines
 
 MAX_LINE_BYTES = 16 * 1024 * 1024
 _JSON_COLUMNS = ("prompt", "rubric", "verifier", "metadata")
@@ -102,20 +103,13 @@ def iter_jsonl(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     """Yield ``(where, object)`` for each non-blank line; bad JSON is a :class:`DataError`."""
     if not path.is_file():
         raise DataError(f"{path}: no such file")
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            where = f"{path}:{number}"
-            if len(raw) > MAX_LINE_BYTES:
-                raise DataError(f"{where}: line longer than {MAX_LINE_BYTES} bytes")
-            if not raw.strip():
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as error:
-                raise DataError(f"{where}: not valid JSON ({error.__class__.__name__})") from None
-            if not isinstance(obj, dict):
-                raise DataError(f"{where}: each line must be a JSON object")
-            yield where, obj
+    try:
+        for number, obj in iter_json_lines(
+            path, MAX_LINE_BYTES
+        ):  # one JSONL reader, shared with grading
+            yield f"{path}:{number}", obj
+    except InputError as error:
+        raise DataError(str(error)) from None
 
 
 def read_prompts(path: Path) -> list[PromptRow]:

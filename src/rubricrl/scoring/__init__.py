@@ -15,6 +15,7 @@ from rubricrl.scoring._rows import (
     RowRunSummary,
     finished_ids,
     grade_rows,
+    iter_json_lines,
     read_items,
     reward_row,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "cache_key",
     "finished_ids",
     "grade_rows",
+    "iter_json_lines",
     "read_items",
     "reward_row",
 ]

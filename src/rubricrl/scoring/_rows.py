@@ -54,12 +54,15 @@ def _as_text(value: Any, field: str, where: str) -> str:
     raise InputError(f"{where}: '{field}' must be a string or a list of chat messages")
 
 
-def _iter_json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def iter_json_lines(
+    path: Path, max_line_bytes: int = MAX_LINE_BYTES
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line number, object)`` per non-blank JSONL line; bad lines are InputErrors."""
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             where = f"{path}:{number}"
-            if len(raw) > MAX_LINE_BYTES:
-                raise InputError(f"{where}: line longer than {MAX_LINE_BYTES} bytes")
+            if len(raw) > max_line_bytes:
+                raise InputError(f"{where}: line longer than {max_line_bytes} bytes")
             if not raw.strip():
                 continue
             try:
@@ -82,7 +85,7 @@ def read_items(
     if not path.is_file():
         raise InputError(f"{path}: no such input file")
     items, seen = [], set()
-    for number, row in _iter_json_lines(path):
+    for number, row in iter_json_lines(path):
         where = f"{path}:{number}"
         item_id = row.get("id")
         if not isinstance(item_id, str | int) or isinstance(item_id, bool) or item_id == "":
