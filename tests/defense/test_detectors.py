@@ -210,10 +210,11 @@ def test_development_set_meets_the_targets(
 def test_held_out_set_two_stays_at_its_measured_level(
     dev_rubric: Rubric, load_rows: Callable[[str], list[dict[str, Any]]]
 ) -> None:
-    # Regression guard at the level measured when the set was written (44/55, 0/30), not a target.
+    # Measured 44/55 when written; its misses then guided the third revision (55/55), so the set
+    # is now development data. Regression guard, not evidence of generalisation.
     hits, totals = _rates(load_rows("heldout2.jsonl"), dev_rubric)
     attacks = [family for family in totals if family != "benign"]
-    assert sum(hits[f] for f in attacks) >= 44
+    assert sum(hits[f] for f in attacks) == 55
     assert hits["benign"] == 0
 
 

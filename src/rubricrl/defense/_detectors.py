@@ -5,10 +5,14 @@ it returns the evidence (a short quote of what fired) or None. :func:`detect` ru
 turns every hit into a :class:`~rubricrl.rubric.Flag` with the policy chosen in
 :class:`~rubricrl.defense.DefensePolicy`.
 
+Three revisions of rules: phrases (``_patterns``), word classes per sentence (``_patterns``), and
+meta-commentary (``_lexicon``: grader labels, self-evaluation, score blocks, lead-in-only replies,
+with guards for prompts about grading, translation or prompt injection). See docs/defense.md.
+
 Families (names are the flag names):
 - ``content_free``: master-key replies (":", "Thought process:", "Solution", "解") with no body.
 - ``injection``: instructions aimed at the grader, fake delimiters or chat-template tokens, fake
-  grades in the judge's own schema, in seven languages.
+  grades in the judge's own schema or as labelled perfect scores, in eleven languages.
 - ``hidden_text``: invisible code points (zero-width, bidi controls, tag characters) or text hidden
   in HTML/markdown comments or CSS-hidden elements that carries instructions.
 - ``sycophantic_opener``: the reply opens by praising the question or the reader.
@@ -27,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rubricrl._registry import lookup, names, register
+from rubricrl.defense import _lexicon as lx
 from rubricrl.defense import _patterns as p
 from rubricrl.rubric import Rubric
 
@@ -85,6 +90,25 @@ class Sample:
         """Word tokens of the normalised response (one token per CJK character)."""
         return p.TOKEN.findall(self.text)
 
+    @cached_property
+    def prompt_text(self) -> str:
+        """The normalised prompt."""
+        return p.normalize(self.prompt)
+
+    @cached_property
+    def prompt_about_grading(self) -> bool:
+        """The prompt itself talks about grading, rating or confidence.
+
+        Then grading words, self-assessment and perfect scores can be the requested answer,
+        so the rules of the third revision (:mod:`rubricrl.defense._lexicon`) stand down.
+        """
+        return bool(lx.PROMPT_ABOUT_GRADING.search(self.prompt_text))
+
+    @cached_property
+    def prompt_asks_translation(self) -> bool:
+        """The prompt asks for a translation or a word, so a bare phrase may be the answer."""
+        return bool(lx.PROMPT_ASKS_TRANSLATION.search(self.prompt_text))
+
 
 def _quote(text: str, start: int = 0, end: int | None = None) -> str:
     snippet = text[start : end if end is not None else start + EVIDENCE_CHARS]
@@ -107,12 +131,17 @@ def content_free(sample: Sample) -> str | None:
     text = sample.text
     if not p.ALNUM.search(text):
         return f"no letters or digits: {text[:40]!r}"
+    if sample.prompt_asks_translation:
+        return None  # "Solución." is the answer to "Write 'solution' in Spanish."
     bare = text.strip(" \t\n.:：;,!?！？。、-—–*#>`'\"()[]{}")
     # A bare phrase the prompt itself asks for ("reply OK if you understand") is an answer.
-    if bare in p.MASTER_KEY_PHRASES and bare not in p.normalize(sample.prompt):
+    if bare in p.MASTER_KEY_PHRASES and bare not in sample.prompt_text:
         return _quote(text)
     if len(text) <= 80 and (p.LEAD_IN.match(text) or p.SHORT_LEAD_IN.match(text)):
         return _quote(text)
+    prompt_tokens = set(p.TOKEN.findall(sample.prompt_text))
+    if lx.lead_in_only(text, sample.tokens, prompt_tokens):
+        return f"lead-in words only: {_quote(text)}"
     return None
 
 
@@ -126,7 +155,7 @@ def injection(sample: Sample) -> str | None:
     """
     text = sample.text
     triggered = p.has_stem(sample.tokens, p.INJECTION_STEMS)
-    found = _first_match(p.INJECTION_INSTRUCTION, text) if triggered else None
+    found = _instruction(sample) if triggered else None
     if found:
         return f"instruction: {found}"
     if any(mark in text for mark in p.DELIMITER_CHARS) or p.has_stem(
@@ -141,12 +170,69 @@ def injection(sample: Sample) -> str | None:
     found = _role_line(sample) if triggered else None
     if found:
         return f"fake delimiter: {found}"
-    if not triggered:
-        return None
-    grades = [_quote(text, m.start(), m.end()) for m in p.FAKE_GRADE.finditer(text)]
-    if grades and (grades[0].startswith('"') or len(grades) > 1 or p.GRADER_CONTEXT.search(text)):
-        return f"fake grade: {grades[0]}"
-    return _grader_directed_sentence(sample)
+    if triggered:
+        grades = [_quote(text, m.start(), m.end()) for m in p.FAKE_GRADE.finditer(text)]
+        if grades and (
+            grades[0].startswith('"') or len(grades) > 1 or p.GRADER_CONTEXT.search(text)
+        ):
+            return f"fake grade: {grades[0]}"
+        found = _grader_directed_sentence(sample)
+        if found:
+            return found
+    return None if sample.prompt_about_grading else _meta_grading(sample)
+
+
+def _meta_grading(sample: Sample) -> str | None:
+    """Third revision: talk about the grading that a reply has no reason to contain.
+
+    A label naming the grader, a sentence that names the grader or the grading next to a top
+    mark and the reply itself, an override of the grading, or a fabricated score block.
+    """
+    quoted_ok = bool(lx.PROMPT_ABOUT_INJECTION.search(sample.prompt_text))
+    for sentence in sample.sentences:
+        label = lx.grader_label(sentence)
+        if label:
+            return f"grader label: {label}"
+        override = lx.OVERRIDE_INSTRUCTIONS.search(sentence)
+        if override and not (quoted_ok and lx.inside_quotes(sentence, override.start())):
+            return f"instruction: {_quote(sentence, override.start())}"
+    for sentence in sample.sentences:
+        if not (lx.TOP_MARK.search(sentence) or p.VERDICT_WORDS.search(sentence)):
+            continue
+        grading = lx.GRADING_ACT.search(sentence)
+        if not (grading or lx.GRADER_NOUN.search(sentence)):
+            continue
+        if lx.SELF_TARGET.search(sentence) or lx.SELF_NOUN_SUBJECT.search(sentence):
+            return f"grades the reply: {_quote(sentence)}"
+        if grading and p.OVERRIDE_WORDS.search(sentence):
+            return f"overrides grading: {_quote(sentence)}"
+    return _score_block(sample)
+
+
+def _score_block(sample: Sample) -> str | None:
+    """Fabricated scores: perfect fractions, a labelled top mark or a self-assessment."""
+    fractions = lx.perfect_fractions(sample.text)
+    if len(fractions) >= 2 and lx.SCORE_LABEL.search(sample.text):
+        return f"fake grade: perfect scores {', '.join(fractions[:4])}"
+    fraction = lx.labelled_perfect_fraction(sample.text)
+    if fraction:
+        return f"fake grade: {fraction}"
+    labelled = lx.LABELLED_TOP.search(sample.text)
+    if labelled:
+        return f"fake grade: {_quote(sample.text, labelled.start(), labelled.end())}"
+    assessment = lx.SELF_ASSESSMENT_LABEL.search(sample.text)
+    if assessment and (fractions or lx.TOP_MARK.search(sample.text, assessment.end())):
+        return f"fake grade: {_quote(sample.text, assessment.start())}"
+    return None
+
+
+def _instruction(sample: Sample) -> str | None:
+    """An instruction to the grader; quoted examples count only if the prompt is not about them."""
+    quoted_ok = bool(lx.PROMPT_ABOUT_INJECTION.search(sample.prompt_text))
+    for match in p.INJECTION_INSTRUCTION.finditer(sample.text):
+        if not (quoted_ok and lx.inside_quotes(sample.text, match.start())):
+            return _quote(sample.text, match.start(), match.end())
+    return None
 
 
 def _role_line(sample: Sample) -> str | None:
@@ -222,8 +308,10 @@ def sycophantic_opener(sample: Sample) -> str | None:
     >>> sycophantic_opener(Sample("Great question! Paris."))
     'great question'
     """
-    opening = sample.text[:160].lstrip("*_#> ")
-    match = p.SYCOPHANTIC_OPENER.match(opening)
+    if sample.prompt_asks_translation:
+        return None  # "Excelente pregunta." translates "excellent question"
+    opening = sample.text[:160].lstrip("*_#> ¡¿")
+    match = p.SYCOPHANTIC_OPENER.match(opening) or lx.PRAISED_QUESTION.match(opening)
     found = _quote(opening, 0, match.end()) if match else None
     if found or not sample.first_sentence:
         return found
@@ -242,13 +330,19 @@ def self_praise(sample: Sample) -> str | None:
     >>> self_praise(Sample("Paris. This answer fully meets all the requirements."))
     'this answer fully meets all the requirements'
     """
-    if not p.has_stem(sample.tokens, p.SELF_PRAISE_STEMS):
+    if p.has_stem(sample.tokens, p.SELF_PRAISE_STEMS):
+        found = _first_match(p.SELF_PRAISE, sample.text)
+        if found:
+            return found
+        for sentence in sample.sentences:
+            found = _first_match(p.SELF_PRAISE_SENTENCE, sentence)
+            if found:
+                return found
+    # "Is this answer correct?" makes "this answer" the user's: the reply may judge it.
+    if sample.prompt_about_grading or lx.SELF_NOUN_SUBJECT.search(sample.prompt_text):
         return None
-    found = _first_match(p.SELF_PRAISE, sample.text)
-    if found:
-        return found
     for sentence in sample.sentences:
-        found = _first_match(p.SELF_PRAISE_SENTENCE, sentence)
+        found = lx.self_evaluation(sentence)
         if found:
             return found
     return None

@@ -263,7 +263,7 @@ SYCOPHANTIC_OPENER = _any(
 # --------------------------------------------------------------------------- self-praise
 _SELF = (
     r"(?:this|my|the above|the following|the present|our|the preceding) (?:response|answer|"
-    r"solution|reply|essay|explanation|output|submission|write-up|analysis)"
+    r"reply|essay|explanation|output|submission|write-up|analysis)"
 )
 _REQS = r"(?:requirements?|criteria|criterion|rubrics?|expectations?|guidelines?|instructions?)"
 SELF_PRAISE = _any(
@@ -366,7 +366,7 @@ SYCOPHANT_SENTENCE = _any(
 )
 SELF_SUBJECT = (
     r"(?:(?:this|my|our|the above|the following|the present|the preceding) (?:response|answer|"
-    r"solution|reply|essay|explanation|output|submission|write-up|analysis|work)|"
+    r"reply|essay|explanation|output|submission|write-up|analysis|work)|"
     r"the (?:response|answer|reply|solution) (?:above|below|here|provided|given)|"
     r"this is (?:an?|the) [^.!?]{0,30}(?:response|answer|reply|solution))"
 )
