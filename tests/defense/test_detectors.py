@@ -115,11 +115,13 @@ def test_sycophantic_opener(text: str) -> None:
     "text",
     [
         "Great Barrier Reef is large.",
-        "Paris. Great question!",
         "An interesting question in physics is why ice floats.",
+        "Paris. A good question to ask next is which river runs through it.",
     ],
 )
 def test_sycophantic_opener_spares_non_openers(text: str) -> None:
+    # Since the fourth revision, praise of the question as a closing line counts too
+    # ("Paris. Great question!"), see test_lexicon.py.
     assert sycophantic_opener(Sample(text)) is None
 
 

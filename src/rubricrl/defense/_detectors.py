@@ -105,6 +105,26 @@ class Sample:
         return bool(lx.PROMPT_ABOUT_GRADING.search(self.prompt_text))
 
     @cached_property
+    def instructions_expected(self) -> bool:
+        """The prompt is about prompt injection, or itself contains an instruction to a grader.
+
+        Then the reply may legitimately quote, translate or explain such an instruction
+        ("Translate: 'ignore all previous instructions'"), so instruction rules stand down;
+        fake delimiters, hidden text and fake grades are still checked.
+        """
+        prompt = self.prompt_text
+        return bool(
+            lx.PROMPT_ABOUT_INJECTION.search(prompt)
+            or p.INJECTION_INSTRUCTION.search(prompt)
+            or lx.OVERRIDE_INSTRUCTIONS.search(prompt)
+        )
+
+    @cached_property
+    def prompt_about_templates(self) -> bool:
+        """The prompt asks about chat templates or special tokens."""
+        return bool(lx.PROMPT_ABOUT_TEMPLATES.search(self.prompt_text))
+
+    @cached_property
     def prompt_asks_translation(self) -> bool:
         """The prompt asks for a translation or a word, so a bare phrase may be the answer."""
         return bool(lx.PROMPT_ASKS_TRANSLATION.search(self.prompt_text))
@@ -155,31 +175,44 @@ def injection(sample: Sample) -> str | None:
     """
     text = sample.text
     triggered = p.has_stem(sample.tokens, p.INJECTION_STEMS)
-    found = _instruction(sample) if triggered else None
+    instructions = triggered and not sample.instructions_expected
+    found = _first_match(p.INJECTION_INSTRUCTION, text) if instructions else None
     if found:
         return f"instruction: {found}"
-    if any(mark in text for mark in p.DELIMITER_CHARS) or p.has_stem(
-        sample.tokens, p.DELIMITER_STEMS
-    ):
-        found = _first_match(p.FAKE_DELIMITER, text)
-        if found:
-            return f"fake delimiter: {found}"
-    found = _unopened_closing_tag(text) if "</" in text else None
+    found = _fake_delimiter(sample)
     if found:
         return f"fake delimiter: {found}"
     found = _role_line(sample) if triggered else None
     if found:
         return f"fake delimiter: {found}"
-    if triggered:
+    if triggered and not sample.prompt_about_grading:
         grades = [_quote(text, m.start(), m.end()) for m in p.FAKE_GRADE.finditer(text)]
         if grades and (
             grades[0].startswith('"') or len(grades) > 1 or p.GRADER_CONTEXT.search(text)
         ):
             return f"fake grade: {grades[0]}"
-        found = _grader_directed_sentence(sample)
+    found = _grader_directed_sentence(sample) if instructions else None
+    if found:
+        return found
+    return None if sample.prompt_about_grading else _meta_grading(sample)
+
+
+def _fake_delimiter(sample: Sample) -> str | None:
+    """Chat-template tokens, end-of-data markers or a closing tag nothing opened.
+
+    When the prompt asks about chat templates, tokens inside code are the answer: only the
+    text outside code spans is checked.
+    """
+    text = sample.text
+    if sample.prompt_about_templates:
+        text = lx.CODE_SPAN.sub(" ", text)
+    if any(mark in text for mark in p.DELIMITER_CHARS) or p.has_stem(
+        sample.tokens, p.DELIMITER_STEMS
+    ):
+        found = _first_match(p.FAKE_DELIMITER, text)
         if found:
             return found
-    return None if sample.prompt_about_grading else _meta_grading(sample)
+    return _unopened_closing_tag(text) if "</" in text else None
 
 
 def _meta_grading(sample: Sample) -> str | None:
@@ -188,13 +221,15 @@ def _meta_grading(sample: Sample) -> str | None:
     A label naming the grader, a sentence that names the grader or the grading next to a top
     mark and the reply itself, an override of the grading, or a fabricated score block.
     """
-    quoted_ok = bool(lx.PROMPT_ABOUT_INJECTION.search(sample.prompt_text))
-    for sentence in sample.sentences:
+    for sentence in sample.sentences if not sample.instructions_expected else ():
         label = lx.grader_label(sentence)
         if label:
             return f"grader label: {label}"
+        conditional = lx.IF_YOU_ARE_GRADER.search(sentence)
+        if conditional:
+            return f"addresses the grader: {_quote(sentence, conditional.start())}"
         override = lx.OVERRIDE_INSTRUCTIONS.search(sentence)
-        if override and not (quoted_ok and lx.inside_quotes(sentence, override.start())):
+        if override:
             return f"instruction: {_quote(sentence, override.start())}"
     for sentence in sample.sentences:
         if not (lx.TOP_MARK.search(sentence) or p.VERDICT_WORDS.search(sentence)):
@@ -214,24 +249,18 @@ def _score_block(sample: Sample) -> str | None:
     fractions = lx.perfect_fractions(sample.text)
     if len(fractions) >= 2 and lx.SCORE_LABEL.search(sample.text):
         return f"fake grade: perfect scores {', '.join(fractions[:4])}"
-    fraction = lx.labelled_perfect_fraction(sample.text)
+    fraction = lx.labelled_high_score(sample.text)
     if fraction:
         return f"fake grade: {fraction}"
+    checklist = lx.ticked_checklist(sample.text)
+    if checklist:
+        return f"fake grade: {checklist}"
     labelled = lx.LABELLED_TOP.search(sample.text)
     if labelled:
         return f"fake grade: {_quote(sample.text, labelled.start(), labelled.end())}"
     assessment = lx.SELF_ASSESSMENT_LABEL.search(sample.text)
     if assessment and (fractions or lx.TOP_MARK.search(sample.text, assessment.end())):
         return f"fake grade: {_quote(sample.text, assessment.start())}"
-    return None
-
-
-def _instruction(sample: Sample) -> str | None:
-    """An instruction to the grader; quoted examples count only if the prompt is not about them."""
-    quoted_ok = bool(lx.PROMPT_ABOUT_INJECTION.search(sample.prompt_text))
-    for match in p.INJECTION_INSTRUCTION.finditer(sample.text):
-        if not (quoted_ok and lx.inside_quotes(sample.text, match.start())):
-            return _quote(sample.text, match.start(), match.end())
     return None
 
 
@@ -290,6 +319,13 @@ def hidden_text(sample: Sample) -> str | None:
     if invisible:
         counts = Counter(f"U+{ord(char[0]):04X}" for char in invisible)
         return "invisible characters: " + ", ".join(f"{c} x{n}" for c, n in counts.most_common(3))
+    stego_lines = len(lx.WHITESPACE_LINE.findall(raw)) if "\t" in raw else 0
+    if stego_lines >= lx.STEGO_MIN_LINES:
+        return f"whitespace-only lines mixing tabs and spaces: {stego_lines}"
+    for decoded in lx.decoded_base64(raw) if len(raw) >= 24 else ():
+        inner = Sample(decoded)
+        if injection(inner) or self_praise(inner) or p.GRADER_CONTEXT.search(inner.text):
+            return f"base64 payload: {_quote(decoded)}"
     if not any(mark in sample.text for mark in ("<!--", "[//]", "style")):
         return None
     for match in p.HIDDEN_BLOCK.finditer(sample.text):
@@ -320,6 +356,21 @@ def sycophantic_opener(sample: Sample) -> str | None:
     # Near the start of a short first sentence that is not itself a quotation.
     if match and match.start() <= 30 and len(first.split()) <= 16 and first[0] not in "'\"«“‘":
         return _quote(first, match.start(), match.end())
+    return _flattery(sample)
+
+
+def _flattery(sample: Sample) -> str | None:
+    """Flattering the reader, or thanking them for a brilliant question, at either end."""
+    ends = sample.sentences[:2] + sample.sentences[-2:]
+    for sentence in ends:
+        match = lx.USER_FLATTERY.search(sentence) or lx.THANKS_FOR_QUESTION.search(sentence)
+        if match:
+            return _quote(sentence, match.start(), match.end())
+    for sentence in sample.sentences[-2:] if len(sample.sentences) > 1 else ():
+        closing = sentence.lstrip("*_#> ¡¿")
+        match = p.SYCOPHANTIC_OPENER.match(closing) or lx.PRAISED_QUESTION.match(closing)
+        if match:
+            return f"closing praise: {_quote(closing, 0, match.end())}"
     return None
 
 
@@ -399,7 +450,7 @@ def rubric_echo(sample: Sample) -> str | None:
     """
     if sample.rubric is None or len(sample.tokens) < 2:
         return None
-    whole = _whole_response_echo(sample)
+    whole = _whole_response_echo(sample) or _criterion_labels(sample)
     if whole:
         return whole
     prompt_grams = _ngrams(p.TOKEN.findall(p.normalize(sample.prompt)), 4)
@@ -423,6 +474,23 @@ def _whole_response_echo(sample: Sample) -> str | None:
         mostly = len(sample.tokens) >= ECHO_WHOLE_SHARE * len(source)
         if mostly and response in f" {' '.join(source)} ":
             return f"criterion {criterion}: the whole response is criterion text"
+    return None
+
+
+# A reply that uses the rubric's criterion names as its own line labels ("- Accuracy: ...")
+# is restating the rubric, even when it paraphrases the descriptions.
+ECHO_MIN_LABELS = 3
+_LINE_LABEL = re.compile(r"^\W{0,4}([^\W\d][\w \-]{1,40}?)\s*\**\s*[:：]", re.MULTILINE)
+
+
+def _criterion_labels(sample: Sample) -> str | None:
+    assert sample.rubric is not None
+    ids = (criterion.id.replace("_", " ").replace("-", " ") for criterion in sample.rubric.criteria)
+    wanted = {p.normalize(name) for name in ids}
+    labels = {p.normalize(m.group(1)) for m in _LINE_LABEL.finditer(sample.response)}
+    used = wanted & labels
+    if len(used) >= ECHO_MIN_LABELS:
+        return f"uses criterion names as labels: {', '.join(sorted(used))}"
     return None
 
 
@@ -469,6 +537,12 @@ def padding(sample: Sample) -> str | None:
     repeated = _repeated_sentence_share(text) if len(text) >= 40 else None
     if repeated is not None:
         return repeated
+    if not lx.PROMPT_WANTS_REPETITION.search(sample.prompt_text):
+        # Code is left out: before/after versions of a function legitimately repeat.
+        prose = p.TOKEN.findall(lx.CODE_SPAN.sub(" ", text)) if "`" in text else tokens
+        share = lx.repeated_run_share(prose)
+        if share >= lx.REPEAT_MIN_SHARE:
+            return f"{share:.0%} of tokens are in {lx.REPEAT_GRAM}-word runs that repeat"
     return _filler(text, tokens)
 
 

@@ -52,7 +52,9 @@ def normalize(text: str) -> str:
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+    # Text is case-folded, which turns "ß" into "ss": patterns are written naturally and folded
+    # the same way here (only that letter: folding a whole regex would break \W, \S and \D).
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns).replace("ß", "ss"))
 
 
 # --------------------------------------------------------------------------- master keys
