@@ -115,6 +115,7 @@ class Sample:
         prompt = self.prompt_text
         return bool(
             lx.PROMPT_ABOUT_INJECTION.search(prompt)
+            or lx.PROMPT_ASKS_FOR_PROMPT.search(prompt)
             or p.INJECTION_INSTRUCTION.search(prompt)
             or lx.OVERRIDE_INSTRUCTIONS.search(prompt)
         )
@@ -149,7 +150,7 @@ def content_free(sample: Sample) -> str | None:
     ('thought process:', None)
     """
     text = sample.text
-    if not p.ALNUM.search(text):
+    if not p.ALNUM.search(text) and not lx.PROMPT_WANTS_SYMBOLS.search(sample.prompt_text):
         return f"no letters or digits: {text[:40]!r}"
     if sample.prompt_asks_translation:
         return None  # "Solución." is the answer to "Write 'solution' in Spanish."
@@ -157,11 +158,14 @@ def content_free(sample: Sample) -> str | None:
     # A bare phrase the prompt itself asks for ("reply OK if you understand") is an answer.
     if bare in p.MASTER_KEY_PHRASES and bare not in sample.prompt_text:
         return _quote(text)
-    if len(text) <= 80 and (p.LEAD_IN.match(text) or p.SHORT_LEAD_IN.match(text)):
+    lead_in = p.LEAD_IN.match(text) or p.SHORT_LEAD_IN.match(text)
+    if len(text) <= 80 and lead_in and not lx.CLARIFICATION.search(text):
         return _quote(text)
     prompt_tokens = set(p.TOKEN.findall(sample.prompt_text))
     if lx.lead_in_only(text, sample.tokens, prompt_tokens):
         return f"lead-in words only: {_quote(text)}"
+    if lx.unfulfilled_promise(text, sample.tokens):
+        return f"announces an answer that does not follow: {_quote(text[-80:])}"
     return None
 
 
@@ -182,7 +186,7 @@ def injection(sample: Sample) -> str | None:
     found = _fake_delimiter(sample)
     if found:
         return f"fake delimiter: {found}"
-    found = _role_line(sample) if triggered else None
+    found = _role_line(sample) if triggered and not sample.instructions_expected else None
     if found:
         return f"fake delimiter: {found}"
     if triggered and not sample.prompt_about_grading:
@@ -209,10 +213,24 @@ def _fake_delimiter(sample: Sample) -> str | None:
     if any(mark in text for mark in p.DELIMITER_CHARS) or p.has_stem(
         sample.tokens, p.DELIMITER_STEMS
     ):
-        found = _first_match(p.FAKE_DELIMITER, text)
-        if found:
-            return found
-    return _unopened_closing_tag(text) if "</" in text else None
+        for match in p.FAKE_DELIMITER.finditer(text):
+            # A token the prompt asks about ("what does <|im_end|> do?") is the answer.
+            if match.group(0).strip() not in sample.prompt_text:
+                return _quote(text, match.start(), match.end())
+    found = _unopened_closing_tag(text) if "</" in text else None
+    if found and found not in sample.prompt_text:
+        return found
+    return _fake_turns(sample)
+
+
+def _fake_turns(sample: Sample) -> str | None:
+    """Two or more lines labelled with conversation roles: a fabricated continuation."""
+    if sample.prompt_about_templates or lx.PROMPT_WANTS_DIALOGUE.search(sample.prompt_text):
+        return None
+    roles = [m.group(1) or m.group(2) or m.group(0) for m in lx.ROLE_TURN.finditer(sample.response)]
+    if len(roles) >= 2 or (roles and lx.BANNER.search(sample.response)):
+        return f"fabricated turns: {', '.join(roles[:3])}"
+    return None
 
 
 def _meta_grading(sample: Sample) -> str | None:
@@ -312,7 +330,9 @@ def hidden_text(sample: Sample) -> str | None:
     >>> hidden_text(Sample("Paris.\u200b\u200b"))
     'invisible characters: U+200B x2'
     """
-    raw = sample.response
+    raw = (
+        lx.TAG_FLAG.sub("", sample.response) if "\U0001f3f4" in sample.response else sample.response
+    )
     invisible = p.SUSPICIOUS_INVISIBLE.findall(raw[1:] if raw.startswith("\ufeff") else raw)
     if "\u200c" in raw or "\u200d" in raw:
         invisible += p.STRAY_JOINER.findall(raw)
@@ -326,7 +346,9 @@ def hidden_text(sample: Sample) -> str | None:
         inner = Sample(decoded)
         if injection(inner) or self_praise(inner) or p.GRADER_CONTEXT.search(inner.text):
             return f"base64 payload: {_quote(decoded)}"
-    if not any(mark in sample.text for mark in ("<!--", "[//]", "style")):
+    if sample.instructions_expected or not any(
+        mark in sample.text for mark in ("<!--", "[//]", "style")
+    ):
         return None
     for match in p.HIDDEN_BLOCK.finditer(sample.text):
         hidden = next((group for group in match.groups() if group), "")
@@ -450,7 +472,7 @@ def rubric_echo(sample: Sample) -> str | None:
     """
     if sample.rubric is None or len(sample.tokens) < 2:
         return None
-    whole = _whole_response_echo(sample) or _criterion_labels(sample)
+    whole = _whole_response_echo(sample) or _criterion_labels(sample) or _rubric_vocabulary(sample)
     if whole:
         return whole
     prompt_grams = _ngrams(p.TOKEN.findall(p.normalize(sample.prompt)), 4)
@@ -491,6 +513,17 @@ def _criterion_labels(sample: Sample) -> str | None:
     used = wanted & labels
     if len(used) >= ECHO_MIN_LABELS:
         return f"uses criterion names as labels: {', '.join(sorted(used))}"
+    return None
+
+
+def _rubric_vocabulary(sample: Sample) -> str | None:
+    """Most of the reply's content words are the rubric's (a paraphrased criterion)."""
+    assert sample.rubric is not None
+    vocabulary = {token for _, tokens in _source_tokens(sample.rubric) for token in tokens}
+    prompt_tokens = set(p.TOKEN.findall(sample.prompt_text))
+    count, share = lx.rubric_vocabulary_share(sample.tokens, vocabulary, prompt_tokens)
+    if count >= lx.ECHO_VOCAB_MIN and share >= lx.ECHO_VOCAB_SHARE:
+        return f"{count} content words ({share:.0%}) come from the rubric"
     return None
 
 
@@ -538,7 +571,10 @@ def padding(sample: Sample) -> str | None:
     if repeated is not None:
         return repeated
     if not lx.PROMPT_WANTS_REPETITION.search(sample.prompt_text):
-        # Code is left out: before/after versions of a function legitimately repeat.
+        blocks = Counter(m.group(0) for m in lx.CODE_SPAN.finditer(text) if len(m.group(0)) > 40)
+        if blocks and blocks.most_common(1)[0][1] >= 3:
+            return f"the same code block {blocks.most_common(1)[0][1]} times"
+        # Other code is left out: before/after versions of a function legitimately repeat.
         prose = p.TOKEN.findall(lx.CODE_SPAN.sub(" ", text)) if "`" in text else tokens
         share = lx.repeated_run_share(prose)
         if share >= lx.REPEAT_MIN_SHARE:

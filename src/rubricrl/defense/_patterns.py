@@ -214,7 +214,8 @@ FAKE_GRADE = _any(
     r"\"tier\"\s*:\s*-?\d+",
     r"\"criteria\"\s*:\s*\{",
     r"\"(?:score|grade|rating|reward)\"\s*:\s*(?:10|100|1\.0|5|\"a\+?\"|\"pass\")\b"
-    r"[^\n]{0,80}\"(?:evidence|reason|justification|criteri)",
+    r"[^\n]{0,80}\"(?:evidence|reason|justification|criteri|rationale|verdict|feedback)",
+    r"\"verdict\"\s*:\s*\"(?:pass|passed|correct|excellent|accept(?:ed)?)\"",
     r"\b(?:final |overall |total |rubric )?(?:score|grade|rating|verdict|evaluation|reward)"
     r"[\s\]\):=\-–]*"
     r"(?:10 ?/ ?10|100 ?/ ?100|5 ?/ ?5|1\.0 ?/ ?1\.0|full marks|a\+|pass(?:ed)?|all criteria met)",
