@@ -104,3 +104,18 @@ def test_page_loads_in_headless_chromium(tmp_path: Path) -> None:
     found = set(re.findall(r'<section id="(\w+)"', dom))
     assert found == {key for key, _ in SECTIONS}, result.stderr[-2000:]
     assert "<img" in dom
+
+
+def test_read_jsonl_names_the_bad_line(tmp_path: Path) -> None:
+    from rubricrl.evaluation import read_jsonl
+    from rubricrl.scoring import InputError
+
+    path = tmp_path / "graded.jsonl"
+    path.write_text('{"id": 1}\n\n{not json\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"graded.jsonl:3: not valid JSON"):
+        read_jsonl(path)
+    path.write_text('{"id": 1}\n\n[1, 2]\n{"id": 2}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="must be a JSON object"):
+        read_jsonl(path)
+    path.write_text('{"id": 1}\n\n{"id": 2}\n', encoding="utf-8")
+    assert read_jsonl(path) == [{"id": 1}, {"id": 2}]

@@ -10,13 +10,14 @@ from __future__ import annotations
 import base64
 import html
 import io
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field
+
+from rubricrl.scoring import iter_json_lines
 
 SECTIONS = (
     ("scores", "Score distribution"),
@@ -244,6 +245,10 @@ def write_report(data: ReportData, output: Path) -> Path:
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Read a JSONL file into dicts (blank lines skipped)."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    """Read a JSONL file of objects (blank lines skipped).
+
+    Raises:
+        InputError: On a line that is not a JSON object or is over the line-size bound,
+            naming the file and line (the scoring layer's reader).
+    """
+    return [row for _, row in iter_json_lines(path)]
