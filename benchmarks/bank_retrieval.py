@@ -8,6 +8,7 @@ the same run, with a baseline that reads every vector from SQLite for each query
 matrix). Writes ``benchmarks/results/bank_retrieval.json``.
 
 Run: PYTHONPATH=src python benchmarks/bank_retrieval.py [--size 10000] [--queries 200]
+    [--embedder minilm --out bank_retrieval_minilm.json]
 """
 
 from __future__ import annotations
@@ -93,8 +94,10 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--k", type=int, default=10)
-    parser.add_argument("--embedder", default="hashing")
+    parser.add_argument("--embedder", default="hashing", help="hashing or minilm")
+    parser.add_argument("--out", default=None, help="result file name under benchmarks/results")
     args = parser.parse_args()
+    out = RESULTS if args.out is None else RESULTS.parent / args.out
     with tempfile.TemporaryDirectory() as tmp:
         bank = RubricBank(Path(tmp) / "bank.db", embedder=args.embedder)
         start = time.perf_counter()
@@ -132,8 +135,8 @@ def main() -> None:
             "load_average_1m_at_end": round(os.getloadavg()[0], 1),
         }
         bank.close()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
 
 

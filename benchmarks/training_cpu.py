@@ -46,13 +46,13 @@ def _changed_responses(samples: Path) -> dict[str, str]:
     return changed
 
 
-def collect(recipe: Recipe, recipe_path: Path, wall_s: float | None) -> dict:
+def collect(recipe: Recipe, recipe_path: Path, wall_s: float | None, name: str) -> dict:
     run_dir = recipe.run_dir
     evals = _read_jsonl(run_dir / "evals.jsonl")
     curves = []
     for stage in recipe.stages:
         curves += _read_jsonl(run_dir / stage.name / "metrics.jsonl")
-    curves_path = RESULTS / "training_cpu_curves.jsonl"
+    curves_path = RESULTS / f"{name}_curves.jsonl"
     curves_path.write_text("".join(json.dumps(row) + "\n" for row in curves))
     state = (
         json.loads((run_dir / "state.json").read_text())
@@ -130,6 +130,7 @@ def main() -> None:
     parser.add_argument("--collect-only", action="store_true")
     parser.add_argument("--resume", action="store_true")
     parser.add_argument("--note", default="", help="What happened in this run (kept in JSON).")
+    parser.add_argument("--out", default="training_cpu", help="Result name under results/.")
     parser.add_argument(
         "--steps", type=int, nargs="*", default=None, help="Override max_steps per stage."
     )
@@ -142,10 +143,10 @@ def main() -> None:
         started = time.perf_counter()
         run_recipe(recipe, resume=args.resume)
         wall_s = round(time.perf_counter() - started, 1)
-    result = collect(recipe, recipe_path, wall_s)
+    result = collect(recipe, recipe_path, wall_s, args.out)
     result["run_note"] = args.note
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "training_cpu.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / f"{args.out}.json").write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result["heldout"], indent=2))
 
 
