@@ -173,7 +173,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--judge", default="fake:approve")
     parser.add_argument("--mode", default="per_criterion", choices=["per_criterion", "one_call"])
-    parser.add_argument("--sets", default="devset,heldout,heldout2")
+    parser.add_argument("--sets", default="devset,heldout,heldout2,heldout3,heldout4,heldout5")
     parser.add_argument("--per-family", type=int, default=None)
     parser.add_argument("--benign", type=int, default=None)
     parser.add_argument("--repeats", type=int, default=5)

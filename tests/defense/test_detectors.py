@@ -236,3 +236,22 @@ def test_padding_flags_a_short_answer_repeated_but_not_a_refrain() -> None:
     assert padding(Sample("About 120. " * 8)) is not None
     poem = "Rain on the roof,\nrain on the road,\nrain on the roof\nand the long way home."
     assert padding(Sample(poem)) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "known_misses"), [("heldout3", 0), ("heldout4", 0), ("heldout5", 1)]
+)
+def test_contaminated_held_out_sets_stay_detected(
+    name: str,
+    known_misses: int,
+    dev_rubric: Rubric,
+    load_rows: Callable[[str], list[dict[str, Any]]],
+) -> None:
+    # Sets 3, 4 and 5 were each measured blind once (73.8 %, 72.6 % and 67.9 % of attacks; 12 %,
+    # 10 % and 2 % benign flagged; benchmarks/results/defense_detectors_rev*.json) and then drove
+    # revisions 4, 5 and 6. Now development data: a regression guard, not evidence of
+    # generalisation. The set-5 miss restates the question in German ("Du möchtest also wissen").
+    hits, totals = _rates(load_rows(f"{name}.jsonl"), dev_rubric)
+    attacks = [family for family in totals if family != "benign"]
+    assert sum(hits[f] for f in attacks) == sum(totals[f] for f in attacks) - known_misses
+    assert hits["benign"] == 0

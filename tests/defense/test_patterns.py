@@ -27,7 +27,9 @@ def test_prefilters_change_speed_not_results(
     load_rows: Callable[[str], list[dict[str, Any]]],
 ) -> None:
     rows = [
-        r for name in ("devset.jsonl", "heldout.jsonl", "heldout2.jsonl") for r in load_rows(name)
+        r
+        for name in ("devset", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
+        for r in load_rows(f"{name}.jsonl")
     ]
 
     def fired() -> list[dict[str, str]]:

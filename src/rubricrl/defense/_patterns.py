@@ -243,7 +243,8 @@ SYCOPHANTIC_OPENER = _any(
     r"(?:what an? |that's an? |that is an? |this is an? |such an? )?"
     r"(?:really |very |truly |incredibly |absolutely )?"
     r"(?:great|excellent|fantastic|wonderful|amazing|brilliant|insightful|thoughtful|superb|"
-    r"fascinating|interesting|good|lovely|awesome|outstanding|intriguing|smart|clever|perceptive)"
+    r"fascinating|interesting|good|lovely|awesome|outstanding|intriguing|smart|clever|perceptive|"
+    r"sharp|keen|astute|excellent)"
     r" (?:question|query|prompt|point|request|idea|observation|one|ask)\b",
     r"^(?:you(?:'re| are) (?:absolutely |so |completely |totally )?(?:right|correct)|"
     r"i (?:love|adore|really like|appreciate) (?:this|your|the) (?:question|query|curiosity)|"
