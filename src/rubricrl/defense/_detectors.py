@@ -243,7 +243,16 @@ def _meta_grading(sample: Sample) -> str | None:
     A label naming the grader, a sentence that names the grader or the grading next to a top
     mark and the reply itself, an override of the grading, or a fabricated score block.
     """
-    for sentence in sample.sentences:
+    # Whole-text checks first: a pattern that matches no part of the text matches no sentence,
+    # and most replies skip the per-sentence loops (labels need a colon or a bracket).
+    text = sample.text
+    labelled = any(mark in text for mark in (":", "：", "[", "【"))
+    directed = (
+        lx.IF_YOU_ARE_GRADER.search(text)
+        or lx.POLICY_CLAIM.search(text)
+        or lx.OVERRIDE_INSTRUCTIONS.search(text)
+    )
+    for sentence in sample.sentences if labelled or directed else ():
         label = lx.grader_label(sentence)
         if label:
             return f"grader label: {label}"
@@ -253,7 +262,9 @@ def _meta_grading(sample: Sample) -> str | None:
         override = lx.OVERRIDE_INSTRUCTIONS.search(sentence)
         if override:
             return f"instruction: {_quote(sentence, override.start())}"
-    for sentence in sample.sentences:
+    marked = lx.TOP_MARK.search(text) or p.VERDICT_WORDS.search(text)
+    graded = marked and (lx.GRADING_ACT.search(text) or lx.GRADER_NOUN.search(text))
+    for sentence in sample.sentences if graded else ():
         if not (lx.TOP_MARK.search(sentence) or p.VERDICT_WORDS.search(sentence)):
             continue
         grading = lx.GRADING_ACT.search(sentence)
@@ -427,7 +438,7 @@ def self_praise(sample: Sample) -> str | None:
     # "Is this answer correct?" makes "this answer" the user's: the reply may judge it.
     if sample.prompt_about_grading or lx.SELF_NOUN_SUBJECT.search(sample.prompt_text):
         return None
-    for sentence in sample.sentences:
+    for sentence in sample.sentences if lx.may_evaluate_itself(sample.text) else ():
         found = lx.self_evaluation(sentence)
         if found:
             return found

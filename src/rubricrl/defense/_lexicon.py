@@ -387,10 +387,22 @@ MEETS_ALL = _any(
 )
 # Third-person "the response ..." sentences: rubric language about a reply, counted only with
 # two or more quality words (a criterion pasted in, possibly translated).
-GENERIC_REPLY_SUBJECT = re.compile(
-    r"^(?:(?:the|la|el|a|die|le|il|het) )?(?:response|answer|respuesta|resposta|réponse|risposta|"
+_GENERIC_REPLY = (
+    r"(?:(?:the|la|el|a|die|le|il|het) )?(?:response|answer|respuesta|resposta|réponse|risposta|"
     r"antwort|antwoord)\b"
 )
+GENERIC_REPLY_SUBJECT = re.compile(rf"^{_GENERIC_REPLY}")
+_ANY_SELF_SUBJECT = _any(
+    SELF_NOUN_SUBJECT.pattern,
+    PRESENTED_REPLY.pattern,
+    AMBIGUOUS_SELF_SUBJECT.pattern,
+    rf"(?:^|\W){_GENERIC_REPLY}",
+)
+
+
+def may_evaluate_itself(text: str) -> bool:
+    """Whole-text precheck: some sentence could have the reply as its subject."""
+    return _ANY_SELF_SUBJECT.search(text) is not None
 
 
 def self_evaluation(sentence: str) -> str | None:
