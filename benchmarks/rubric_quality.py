@@ -210,8 +210,9 @@ def main() -> None:
     result = asyncio.run(run(args))
     result["total_seconds"] = round(time.perf_counter() - started, 1)
     result["caveat"] = (
-        "SmolLM2-135M is at chance on human preference pairs (ENVIRONMENT.md); "
-        "these numbers exercise the pipeline, they are not evidence of reward quality."
+        "The small local judges (SmolLM2-135M, Qwen2.5-Coder-1.5B) are at chance on human "
+        "preference pairs (ENVIRONMENT.md); these numbers exercise the pipeline, they are not "
+        "evidence of reward quality."
     )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
