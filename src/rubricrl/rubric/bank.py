@@ -317,7 +317,9 @@ class RubricBank:
         tags = list(tags)
         if len(rids) == 0 or k <= 0:
             return []
-        similarity = matrix @ self.embedder.embed([query])[0]
+        # einsum, not `matrix @ vector`: BLAS's thread pool and torch's (MiniLM) contend for the
+        # cores when they alternate; measured 55 ms vs 24 ms per MiniLM query on 2 cores.
+        similarity = np.einsum("ij,j->i", matrix, self.embedder.embed([query])[0])
         mask = self._latest_mask if latest_only else None
         if tags or source is not None:
             allowed = self._filter_rids(tags, source, latest_only)
