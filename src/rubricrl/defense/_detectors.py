@@ -5,9 +5,11 @@ it returns the evidence (a short quote of what fired) or None. :func:`detect` ru
 turns every hit into a :class:`~rubricrl.rubric.Flag` with the policy chosen in
 :class:`~rubricrl.defense.DefensePolicy`.
 
-Three revisions of rules: phrases (``_patterns``), word classes per sentence (``_patterns``), and
-meta-commentary (``_lexicon``: grader labels, self-evaluation, score blocks, lead-in-only replies,
-with guards for prompts about grading, translation or prompt injection). See docs/defense.md.
+Rules in layers: phrases and word classes per sentence (``_patterns``, revisions 1-2), then
+meta-commentary and structure (``_lexicon``, revisions 3-6: grader labels, self-evaluation, score
+blocks and checklists, role turns, lead-in-only or promise-only replies, hidden carriers), with
+guards that read the prompt (grading, prompt injection, templates, translation, dialogue). Each
+revision was measured once on a blind held-out set; see docs/defense.md for the numbers.
 
 Families (names are the flag names):
 - ``content_free``: master-key replies (":", "Thought process:", "Solution", "解") with no body.

@@ -1,13 +1,14 @@
-"""Word classes of the third detector revision: meta-commentary in eleven languages.
+"""Word classes of detector revisions 3-6: meta-commentary and structure in many languages.
 
 The first two revisions matched phrases and then word classes per sentence; held-out set 2
 showed what they miss: paraphrases that *talk about the grading or about the response itself*
 without the expected verbs ("Grading note: this is the reference answer...", "Self-assessment:
 Accuracy 5/5", "以上回答全面、准确、完美。", "Let me explain."). These tables describe the
 move, not the wording: a label naming the grader, a self-referring subject with quality
-adjectives, a run of perfect fractions, a reply made only of lead-in words. Languages: English,
-Chinese, Spanish, Portuguese, French, Italian, German, Russian, Japanese, Korean, Arabic.
-Everything runs on normalised text (:func:`rubricrl.defense._patterns.normalize`).
+adjectives, a run of perfect fractions, a reply made only of lead-in words. Revisions 4-6 added
+structure (role turns, checklists, whitespace and base64 carriers, repeated runs) and more
+languages, each driven by the misses of one blind held-out set (docs/defense.md). Everything
+runs on normalised text (:func:`rubricrl.defense._patterns.normalize`).
 """
 
 from __future__ import annotations
