@@ -98,6 +98,11 @@ class Sample:
         return p.normalize(self.prompt)
 
     @cached_property
+    def prompt_tokens(self) -> frozenset[str]:
+        """Word tokens of the normalised prompt."""
+        return frozenset(p.TOKEN.findall(self.prompt_text))
+
+    @cached_property
     def prompt_about_grading(self) -> bool:
         """The prompt itself talks about grading, rating or confidence.
 
@@ -163,8 +168,7 @@ def content_free(sample: Sample) -> str | None:
     lead_in = p.LEAD_IN.match(text) or p.SHORT_LEAD_IN.match(text)
     if len(text) <= 80 and lead_in and not lx.CLARIFICATION.search(text):
         return _quote(text)
-    prompt_tokens = set(p.TOKEN.findall(sample.prompt_text))
-    if lx.lead_in_only(text, sample.tokens, prompt_tokens):
+    if lx.lead_in_only(text, sample.tokens, sample.prompt_tokens):
         return f"lead-in words only: {_quote(text)}"
     if lx.unfulfilled_promise(text, sample.tokens):
         return f"announces an answer that does not follow: {_quote(text[-80:])}"
@@ -240,7 +244,7 @@ def _fake_turns(sample: Sample) -> str | None:
 
 
 def _meta_grading(sample: Sample) -> str | None:
-    """Third revision: talk about the grading that a reply has no reason to contain.
+    """Revisions 3-6: talk about the grading that a reply has no reason to contain.
 
     A label naming the grader, a sentence that names the grader or the grading next to a top
     mark and the reply itself, an override of the grading, or a fabricated score block.
@@ -551,8 +555,7 @@ def _rubric_vocabulary(sample: Sample) -> str | None:
     """Most of the reply's content words are the rubric's (a paraphrased criterion)."""
     assert sample.rubric is not None
     vocabulary = {token for _, tokens in _source_tokens(sample.rubric) for token in tokens}
-    prompt_tokens = set(p.TOKEN.findall(sample.prompt_text))
-    count, share = lx.rubric_vocabulary_share(sample.tokens, vocabulary, prompt_tokens)
+    count, share = lx.rubric_vocabulary_share(sample.tokens, vocabulary, sample.prompt_tokens)
     if count >= lx.ECHO_VOCAB_MIN and share >= lx.ECHO_VOCAB_SHARE:
         return f"{count} content words ({share:.0%}) come from the rubric"
     return None

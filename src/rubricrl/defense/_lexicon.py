@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Set
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -622,7 +623,7 @@ ANSWER_WORDS = frozenset("yes no true false none zero".split())
 _PLAIN = re.compile(r"[\w\s.,:;!?¡¿'\"()\-—–…。，：；！？、«»“”‘’]+")
 
 
-def lead_in_only(text: str, tokens: list[str], prompt_tokens: set[str]) -> bool:
+def lead_in_only(text: str, tokens: list[str], prompt_tokens: Set[str]) -> bool:
     """Whether a short reply consists only of lead-in words the prompt did not ask for.
 
     >>> lead_in_only("let me explain.", ["let", "me", "explain"], set())
@@ -757,7 +758,7 @@ ECHO_VOCAB_MIN = 10
 
 
 def rubric_vocabulary_share(
-    tokens: list[str], rubric_tokens: set[str], prompt_tokens: set[str]
+    tokens: list[str], rubric_tokens: Set[str], prompt_tokens: Set[str]
 ) -> tuple[int, float]:
     """How many of the reply's content words come from the rubric (not from the prompt).
 
