@@ -60,3 +60,12 @@ def test_defense_parts_follow_settings() -> None:
     )
     assert hook is with_defense and isinstance(flaggers[0], DefenseFlagger)
     assert flaggers[0].policy.policies["padding"] == "record"
+
+
+def test_semantic_setting_adds_the_learned_detector() -> None:
+    from rubricrl.defense import DETECTORS
+
+    _, plain = defense_parts(DefenseSettings(detectors=True))
+    _, learned = defense_parts(DefenseSettings(detectors=True, semantic=True))
+    assert plain[0].policy.detectors == DETECTORS
+    assert learned[0].policy.detectors == (*DETECTORS, "semantic")

@@ -48,6 +48,13 @@ from rubricrl.defense._rubric import (
     load_defense_rubric,
     with_defense,
 )
+from rubricrl.defense._semantic import (
+    SemanticClassifier,
+    SemanticModelError,
+    semantic,
+    shipped_classifier,
+    train_semantic_classifier,
+)
 
 __all__ = [
     "ATTACK_FAMILIES",
@@ -74,9 +81,14 @@ __all__ = [
     "MonitorConfig",
     "MonitorWarning",
     "Sample",
+    "SemanticClassifier",
+    "SemanticModelError",
     "StepStats",
     "TrainingMonitor",
     "content_free",
+    "semantic",
+    "shipped_classifier",
+    "train_semantic_classifier",
     "defended_engine",
     "detect",
     "detector_names",

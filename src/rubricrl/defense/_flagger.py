@@ -35,10 +35,14 @@ DEFAULT_POLICIES: dict[str, FlagPolicy] = {
     "rubric_echo": "veto",
     "sycophantic_opener": "penalty",
     "padding": "penalty",
+    # Learned and opt-in; a penalty, not a veto: its evidence is a probability, not a quote a
+    # person can check, and on ordinary answers it errs more often than the rules.
+    "semantic": "penalty",
 }
 DEFAULT_PENALTIES: dict[str, float] = {
     "sycophantic_opener": 0.2,
     "padding": 0.3,
+    "semantic": 0.5,
 }
 
 

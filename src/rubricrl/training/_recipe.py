@@ -97,6 +97,10 @@ class DefenseSettings(_Model):
 
     rubric_veto: bool = Field(default=False, description="Add the defense rubric as a veto.")
     detectors: bool = Field(default=False, description="Run the hacking detectors as flaggers.")
+    semantic: bool = Field(
+        default=False,
+        description="Also run the learned `semantic` detector (needs rubricrl[embed]).",
+    )
     policies: dict[str, Literal["veto", "penalty", "record"]] = Field(
         default_factory=dict, description="Per-detector policy overrides."
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from rubricrl.defense import DefenseFlagger, DefensePolicy, with_defense
+from rubricrl.defense import DETECTORS, DefenseFlagger, DefensePolicy, with_defense
 from rubricrl.rewards.trl import RubricReward
 from rubricrl.rubric import Criterion, Rubric, RubricError, load_rubric
 from rubricrl.scoring import Flagger, RubricHook
@@ -22,8 +22,8 @@ def defense_parts(settings: DefenseSettings) -> tuple[RubricHook | None, list[Fl
     hook: RubricHook | None = with_defense if settings.rubric_veto else None
     flaggers: list[Flagger] = []
     if settings.detectors:
-        policy = DefensePolicy(policies=settings.policies) if settings.policies else None
-        flaggers.append(DefenseFlagger(policy))
+        names = DETECTORS + ("semantic",) if settings.semantic else DETECTORS
+        flaggers.append(DefenseFlagger(DefensePolicy(detectors=names, policies=settings.policies)))
     return hook, flaggers
 
 
