@@ -174,9 +174,9 @@ class SemanticClassifier:
                 version=str(data.get("version", "1")),
                 trained_on=dict(data.get("trained_on", {})),
             )
+        except SemanticModelError:
+            raise
         except (KeyError, TypeError, ValueError) as error:
-            if isinstance(error, SemanticModelError):
-                raise
             raise SemanticModelError(f"malformed semantic model: {error}") from None
 
     @classmethod
