@@ -69,3 +69,8 @@ def test_semantic_setting_adds_the_learned_detector() -> None:
     _, learned = defense_parts(DefenseSettings(detectors=True, semantic=True))
     assert plain[0].policy.detectors == DETECTORS
     assert learned[0].policy.detectors == (*DETECTORS, "semantic")
+
+
+def test_semantic_without_detectors_is_refused() -> None:
+    with pytest.raises(ValueError, match="semantic: true needs detectors: true"):
+        DefenseSettings(semantic=True)

@@ -105,6 +105,12 @@ class DefenseSettings(_Model):
         default_factory=dict, description="Per-detector policy overrides."
     )
 
+    @model_validator(mode="after")
+    def _semantic_runs_with_detectors(self) -> DefenseSettings:
+        if self.semantic and not self.detectors:
+            raise ValueError("semantic: true needs detectors: true (it is one of the detectors)")
+        return self
+
 
 class GRPOSettings(_Model):
     """GRPO hyperparameters (TRL names); ``extra`` passes other GRPOConfig fields through."""
