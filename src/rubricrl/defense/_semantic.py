@@ -22,7 +22,8 @@ trained by ``scripts/train_semantic_detector.py`` on the labelled sets in ``test
 with all-MiniLM-L6-v2 (``rubricrl[embed]``), which is an English model: its reach into other
 languages is whatever the shared sub-words give it.
 
-``semantic`` is not in the default detector set (it needs torch and ~25 ms per reply on a CPU):
+``semantic`` is not in the default detector set (it needs torch and one MiniLM encode per reply,
+~210 ms measured on a busy 2-core CPU against ~2.5 ms for the rules):
 enable it with ``DefensePolicy(detectors=DETECTORS + ("semantic",))`` or ``semantic: true`` in a
 recipe's defense settings. A classifier trained on your own data registers with one line::
 
