@@ -23,7 +23,7 @@ with all-MiniLM-L6-v2 (``rubricrl[embed]``), which is an English model: its reac
 languages is whatever the shared sub-words give it.
 
 ``semantic`` is not in the default detector set (it needs torch and one MiniLM encode per reply,
-~210 ms measured on a busy 2-core CPU against ~2.5 ms for the rules):
+~75 ms measured on a quiet 2-core CPU against ~4 ms for the rules):
 enable it with ``DefensePolicy(detectors=DETECTORS + ("semantic",))`` or ``semantic: true`` in a
 recipe's defense settings. A classifier trained on your own data registers with one line::
 
