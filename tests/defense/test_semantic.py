@@ -12,6 +12,7 @@ import pytest
 from rubricrl.defense import (
     DEFAULT_POLICIES,
     DETECTORS,
+    DefenseFlagger,
     DefensePolicy,
     SemanticClassifier,
     SemanticModelError,
@@ -139,6 +140,8 @@ def test_semantic_is_opt_in_with_a_penalty_policy() -> None:
     assert DEFAULT_POLICIES["semantic"] == "penalty"
     policy = DefensePolicy(detectors=(*DETECTORS, "semantic"))
     assert policy.penalty_for("semantic") == 0.5
+    # A model-backed flagger asks the engine to run it off the event loop; rules alone do not.
+    assert DefenseFlagger(policy).blocking and not DefenseFlagger().blocking
 
 
 def test_shipped_model_is_well_formed() -> None:

@@ -1,5 +1,6 @@
 import asyncio
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,31 @@ async def test_flagger_veto_and_record(simple_rubric: Rubric) -> None:
     assert vetoed.value == 0.0 and vetoed.vetoed_by == ["flag:probe"]
     recorded = await engine.grade_one(_item(simple_rubric))
     assert recorded.value == pytest.approx(2 / 3) and recorded.flags[0].name == "probe"
+
+
+class _ThreadRecorder:
+    """A flagger that records which thread ran it."""
+
+    def __init__(self, blocking: bool) -> None:
+        self.blocking = blocking
+        self.threads: list[int] = []
+
+    def __call__(self, item: GradingItem) -> list[Flag]:
+        self.threads.append(threading.get_ident())
+        return [Flag(name="probe", evidence="x", policy="veto")]
+
+
+@pytest.mark.parametrize("blocking", [True, False])
+async def test_blocking_flaggers_run_off_the_event_loop(
+    simple_rubric: Rubric, blocking: bool
+) -> None:
+    recorder = _ThreadRecorder(blocking)
+    engine = ScoringEngine(FakeJudge("approve"), flaggers=[recorder])
+    rewards = await engine.grade_batch([_item(simple_rubric, i) for i in range(3)])
+    loop_thread = threading.get_ident()
+    assert all(reward.vetoed_by == ["flag:probe"] for reward in rewards)
+    assert len(recorder.threads) == 3
+    assert (loop_thread in recorder.threads) is not blocking
 
 
 async def test_rubric_hook_applied_once_per_rubric(simple_rubric: Rubric) -> None:

@@ -153,6 +153,8 @@ class DefenseFlagger:
     def __init__(self, policy: DefensePolicy | None = None) -> None:
         """Create a flagger with a policy (default: :class:`DefensePolicy`)."""
         self.policy = policy or DefensePolicy()
+        # The engine runs blocking flaggers off its event loop (see ScoringEngine).
+        self.blocking = "semantic" in self.policy.detectors
 
     def __call__(self, item: _ItemLike | Any) -> list[Flag]:
         """Flag one grading item (anything with ``prompt``, ``response`` and ``rubric``)."""

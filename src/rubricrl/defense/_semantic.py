@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -82,6 +83,9 @@ class SemanticClassifier:
     trained_on: dict[str, Any] = field(default_factory=dict)
     _embedder: Embedder | None = field(default=None, repr=False, compare=False)
     _prompts: OrderedDict[str, Vector] = field(default_factory=OrderedDict, repr=False)
+    # The engine may call the detector from several worker threads; the prompt cache and the
+    # lazily built embedder are shared, so one lock guards a whole call.
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.weights = np.asarray(self.weights, dtype=np.float32).reshape(-1)
@@ -126,6 +130,10 @@ class SemanticClassifier:
             raise ValueError("responses and prompts must have the same length")
         if not responses:
             return np.zeros(0)
+        with self._lock:
+            return self._probabilities(responses, prompts)
+
+    def _probabilities(self, responses: list[str], prompts: list[str]) -> npt.NDArray[np.float64]:
         embedded = self._get_embedder().embed([text[:MAX_RESPONSE_CHARS] for text in responses])
         prompt_rows = self._embed_prompts([text[:MAX_PROMPT_CHARS] for text in prompts])
         logits = _features(embedded, prompt_rows).astype(np.float64) @ self.weights + self.bias

@@ -66,7 +66,9 @@ class ScoringEngine:
             judge: The grader backend.
             config: Engine settings (defaults if omitted).
             flaggers: Detectors run on every item; their Flags land on the Reward, and a Flag
-                with policy ``veto`` vetoes it.
+                with policy ``veto`` vetoes it. A flagger with a true ``blocking`` attribute
+                (e.g. one running a model) runs in a worker thread so the event loop keeps
+                serving judge calls meanwhile.
             rubric_hook: Applied to each rubric before grading (e.g. adding the defense rubric).
             cache: A cache to use; otherwise one is opened at ``config.cache_path`` if set.
             owns_judge: Close the judge when the engine closes.
@@ -105,7 +107,7 @@ class ScoringEngine:
         """Grade one item into a Reward (value None = abstain, with a reason)."""
         rubric = self._prepare(item.rubric)
         scores = await self._criterion_scores(item, rubric)
-        flags = self._run_flaggers(item) + _criterion_flags(scores)
+        flags = await self._flags(item) + _criterion_flags(scores)
         reward = _build_reward(rubric, scores, flags, self.judge.id)
         self._count(reward)
         return reward
@@ -156,6 +158,14 @@ class ScoringEngine:
 
     def _run_flaggers(self, item: GradingItem) -> list[Flag]:
         return [flag for flagger in self.flaggers for flag in flagger(item)]
+
+    async def _flags(self, item: GradingItem) -> list[Flag]:
+        # Rule detectors take microseconds to milliseconds: a thread hop would cost more than
+        # it frees. A model-backed flagger takes tens of milliseconds and would stall every
+        # in-flight judge request, so it leaves the loop.
+        if any(getattr(flagger, "blocking", False) for flagger in self.flaggers):
+            return await asyncio.to_thread(self._run_flaggers, item)
+        return self._run_flaggers(item)
 
     def _item_key(self, item: GradingItem, rubric: Rubric) -> str:
         return cache_key(
