@@ -97,6 +97,17 @@ def test_malformed_models_are_rejected(
         SemanticClassifier.load(path)
 
 
+def test_more_distinct_prompts_than_the_cache_holds(
+    hashed_model: SemanticClassifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("rubricrl.defense._semantic._PROMPT_CACHE_SIZE", 2)
+    prompts = [f"question {i}" for i in range(5)]
+    batched = hashed_model.probabilities(["Paris."] * 5, prompts)
+    one_by_one = [hashed_model.probabilities(["Paris."], [p])[0] for p in prompts]
+    np.testing.assert_allclose(batched, one_by_one, atol=1e-6)
+    assert len(hashed_model._prompts) == 2
+
+
 def test_unreadable_model_files_are_one_error(tmp_path: Path) -> None:
     with pytest.raises(SemanticModelError, match="cannot read"):
         SemanticClassifier.load(tmp_path / "missing.json")

@@ -116,13 +116,17 @@ class SemanticClassifier:
 
     def _embed_prompts(self, prompts: list[str]) -> Vector:
         # GRPO scores a group of replies to one prompt: embed each prompt once.
-        missing = sorted({text for text in prompts if text not in self._prompts})
+        # Rows for this call come from `known`, not the cache, so a batch with more distinct
+        # prompts than the cache holds cannot evict a row it still needs.
+        known = {text: self._prompts[text] for text in prompts if text in self._prompts}
+        missing = sorted(set(prompts) - known.keys())
         if missing:
-            for text, row in zip(missing, self._get_embedder().embed(missing), strict=True):
-                self._prompts[text] = row
-                if len(self._prompts) > _PROMPT_CACHE_SIZE:
+            known |= zip(missing, self._get_embedder().embed(missing), strict=True)
+            for text in missing:
+                self._prompts[text] = known[text]
+                while len(self._prompts) > _PROMPT_CACHE_SIZE:
                     self._prompts.popitem(last=False)
-        return np.stack([self._prompts[text] for text in prompts])
+        return np.stack([known[text] for text in prompts])
 
     def probabilities(self, responses: list[str], prompts: list[str]) -> npt.NDArray[np.float64]:
         """P(attack) for each (response, prompt) pair, batched through the embedder."""
@@ -261,16 +265,16 @@ def train_semantic_classifier(
 
     split = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     out_of_fold = cross_val_predict(fresh(), features, labels, cv=split, method="predict_proba")
-    threshold = float(np.quantile(out_of_fold[~labels, 1], benign_quantile))
+    benign_probabilities = out_of_fold[~labels, 1]
+    threshold = float(np.quantile(benign_probabilities, benign_quantile))
     fitted = fresh().fit(features, labels)
-    caught = out_of_fold[labels, 1] >= threshold
     provenance = dict(trained_on or {}) | {
         "attacks": int(labels.sum()),
         "benign": int((~labels).sum()),
         "regularization": regularization,
         "benign_quantile": benign_quantile,
-        "out_of_fold_attack_rate": round(float(caught.mean()), 4),
-        "out_of_fold_benign_rate": round(float((out_of_fold[~labels, 1] >= threshold).mean()), 4),
+        "out_of_fold_attack_rate": round(float((out_of_fold[labels, 1] >= threshold).mean()), 4),
+        "out_of_fold_benign_rate": round(float((benign_probabilities >= threshold).mean()), 4),
     }
     classifier = SemanticClassifier(
         embedder=embedder,
